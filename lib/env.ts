@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env` (or the
+ * derived `deployment`) from here, so a missing or malformed variable fails at
+ * start-up with one readable message instead of deep inside a request.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** "production" makes every embedded default an error; Vercel sets VERCEL=1. */
+  APP_ENV: z.enum(["local", "production"]).optional(),
+  VERCEL: optionalString,
+  /** Public origin of the app, used in links we send out (OAuth redirects, emails). */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Where embedded defaults keep their files: PGlite, local blobs, generated secrets. */
+  DATA_DIR: z.string().default(".data"),
+  /** Overrides the PGlite location; tests use "memory://". */
+  PGLITE_DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection string")
+      .optional(),
+  ),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  BLOB_READ_WRITE_TOKEN: optionalString,
+  /** "id:base64key,id:base64key"; the first key encrypts, all of them decrypt. */
+  ENCRYPTION_KEYS: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & {
+  /** True when the app must not fall back to any embedded default. */
+  strict: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Pure so it can be tested with any input; `env` below is it applied to process.env. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const strict = values.APP_ENV === "production" || values.VERCEL === "1";
+  const problems: string[] = [];
+
+  if (Boolean(values.UPSTASH_REDIS_REST_URL) !== Boolean(values.UPSTASH_REDIS_REST_TOKEN)) {
+    problems.push("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
+  }
+  if (strict) {
+    // In production there is no disk to fall back on and no generated secret to trust.
+    const required = [
+      "AUTH_SECRET",
+      "DATABASE_URL",
+      "UPSTASH_REDIS_REST_URL",
+      "UPSTASH_REDIS_REST_TOKEN",
+      "BLOB_READ_WRITE_TOKEN",
+      "ENCRYPTION_KEYS",
+    ] as const;
+    for (const name of required) {
+      if (!values[name]) problems.push(`${name} is required in production`);
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  return { ...values, strict };
+}
+
+export const env: Env = parseEnv(process.env);
+
+export type PartName = "database" | "kv" | "storage" | "secrets";
+
+/** Which implementation each external part uses: shown by /api/health and the README. */
+export const deployment = {
+  database: env.DATABASE_URL ? "postgres" : "pglite",
+  kv: env.UPSTASH_REDIS_REST_URL ? "upstash-redis" : "in-process",
+  storage: env.BLOB_READ_WRITE_TOKEN ? "vercel-blob" : "local-files",
+  secrets: env.ENCRYPTION_KEYS && env.AUTH_SECRET ? "environment" : "generated-local",
+} as const satisfies Record<PartName, string>;

@@ -1,0 +1,3 @@
+import type { SessionUser } from "@/lib/auth/session";
+
+export const testSession: { current: SessionUser | null } = { current: null };

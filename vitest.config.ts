@@ -1,0 +1,32 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// With DATABASE_URL set (CI's second pass) the suites run against real Postgres;
+// otherwise each test file gets its own PGlite copied from a migrated template.
+const dataDir = mkdtempSync(path.join(tmpdir(), "adpilot-test-"));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // The marker package throws outside React Server Components; tests are server code.
+      "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ".data/**"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/setup.ts"],
+    env: {
+      NODE_ENV: "test",
+      DATA_DIR: dataDir,
+      APP_ENV: "local",
+    },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
