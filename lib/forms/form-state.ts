@@ -1,0 +1,33 @@
+import type { z } from "zod";
+
+/** What a server action hands back to the form that called it (read with useActionState). */
+export type FormState = {
+  status: "idle" | "error";
+  /** A message for the whole form. */
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Values to put back into the form; never includes passwords. */
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = { status: "idle" };
+
+/** The first message per field, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Reads string fields from FormData, ignoring files and repeated keys. */
+export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, typeof formData.get(name) === "string" ? (formData.get(name) as string) : ""]));
+}
+
+export function waitMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "about a minute" : `${minutes} minutes`;
+}

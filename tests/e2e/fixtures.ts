@@ -1,0 +1,44 @@
+import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+/** The sign-up / sign-in / sign-out screens, so specs read as what a marketer does. */
+export class AuthFlow {
+  constructor(private readonly page: Page) {}
+
+  newAccount() {
+    return { name: "Sam Rivera", email: `sam-${randomUUID().slice(0, 8)}@example.test`, password: "Harbour-lights-42" };
+  }
+
+  async signUp(account: { name: string; email: string; password: string }) {
+    await this.page.goto("/sign-up");
+    await this.page.getByLabel("Your name").fill(account.name);
+    await this.page.getByLabel("Work email").fill(account.email);
+    await this.page.getByLabel("Password").fill(account.password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.goto("/sign-in");
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async signOut() {
+    await this.page.getByRole("button", { name: "Account menu" }).click();
+    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+  }
+}
+
+/** Every spec leaves a full-page screenshot behind as an artifact. */
+export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+export const test = base.extend<{ auth: AuthFlow }>({
+  auth: async ({ page }, use) => use(new AuthFlow(page)),
+});
+
+export { expect };
