@@ -1,8 +1,8 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePglite, PgliteDatabase } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres, PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
@@ -47,9 +47,12 @@ function connection(): Connection {
 
 /**
  * The database. Opened on first use, not at import, so `next build` can load
- * route modules in parallel workers without touching PGlite's files.
+ * route modules in parallel workers without touching PGlite's files. The proxy
+ * carries the driver's prototype so `instanceof` checks (the Auth.js adapter's)
+ * pass without connecting.
  */
-export const db: Database = new Proxy({} as Database, {
+const driverPrototype = (deployment.database === "postgres" ? PostgresJsDatabase : PgliteDatabase).prototype;
+export const db: Database = new Proxy(Object.create(driverPrototype) as Database, {
   get(_target, property) {
     const target = connection().db;
     const value = Reflect.get(target, property, target);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { storage, userFileKey } from "@/lib/storage";
+import { actAs, createTenants } from "@/tests/support/tenancy";
+import { GET } from "./[...key]/route";
+
+function get(key: string) {
+  return GET(new Request(`http://localhost/api/files/${key}`), { params: Promise.resolve({ key: key.split("/") }) });
+}
+
+describe("GET /api/files/[...key]", () => {
+  it("serves a file to its owner only; anyone else gets the same 404 as a missing file", async () => {
+    const { alice, bob } = await createTenants();
+    const key = userFileKey(alice.id, "images", "logo.png");
+    await storage().put(key, new Uint8Array([1, 2, 3, 4]), "image/png");
+
+    actAs(alice);
+    const mine = await get(key);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("content-type")).toBe("image/png");
+    expect(mine.headers.get("cache-control")).toBe("private, max-age=3600");
+    expect(mine.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(new Uint8Array(await mine.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 4]));
+
+    actAs(bob);
+    const theirs = await get(key);
+    const missing = await get(userFileKey(bob.id, "images", "nothing.png"));
+    expect(theirs.status).toBe(404);
+    expect(await theirs.json()).toEqual(await missing.json());
+    expect(missing.status).toBe(404);
+  });
+
+  it("asks signed-out visitors to sign in and rejects traversal", async () => {
+    const { alice } = await createTenants();
+    actAs(null);
+    const anonymous = await get(userFileKey(alice.id, "images", "logo.png"));
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to continue." } });
+
+    actAs(alice);
+    expect((await get(`users/${alice.id}/../../secrets.json`)).status).toBe(404);
+  });
+});
