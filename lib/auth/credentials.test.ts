@@ -55,7 +55,7 @@ describe("sign-up", () => {
     expect(passwordWeakness("x".repeat(100) + "é".repeat(20) + "1")).toBe("Use at most 128 bytes.");
     const bad = signUpSchema.safeParse({ email: "not-an-email", password: "short" });
     expect(bad.success).toBe(false);
-    const messages = bad.error!.issues.map((issue) => `${issue.path[0]}: ${issue.message}`);
+    const messages = bad.error!.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     expect(messages).toContain("email: Enter a valid email address, like you@business.com.");
   });
 

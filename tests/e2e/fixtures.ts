@@ -38,7 +38,8 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 export const test = base.extend<{ auth: AuthFlow }>({
-  auth: async ({ page }, use) => use(new AuthFlow(page)),
+  // Playwright's fixture callback is named `use`, which is not React's hook.
+  auth: async ({ page }, provide) => provide(new AuthFlow(page)),
 });
 
 export { expect };
