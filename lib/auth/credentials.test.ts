@@ -9,7 +9,7 @@ import { AUTH_RATE_LIMITS } from "./rate-limits";
 import { passwordWeakness, signInSchema, signUpSchema } from "./validation";
 
 const email = () => `owner-${randomUUID().slice(0, 8)}@Bakery.Example`;
-const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const ip = () => `test-ip-${randomUUID()}`;
 const password = "Sourdough-rises-7";
 
 describe("sign-up", () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startUpstashBridge } from "@/emulators/upstash-redis";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,16 +22,30 @@ const migrate = (env: Record<string, string>) =>
  * Against real Postgres (DATABASE_URL set), migrate once: workers share it.
  * On PGlite, migrate one template directory once; each test file that touches
  * the database copies it, which costs ~0.3 s instead of ~5 s for a fresh initdb.
+ *
+ * With REDIS_URL set, the real @upstash/redis client is pointed at a REST bridge
+ * to that Redis for every worker, so the KV and rate-limit code runs on Redis.
  */
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cleanups: Array<() => unknown> = [];
+  if (process.env.REDIS_URL) {
+    const bridge = await startUpstashBridge({ redisUrl: process.env.REDIS_URL });
+    // Workers are forked after this and inherit the environment.
+    process.env.UPSTASH_REDIS_REST_URL = bridge.url;
+    process.env.UPSTASH_REDIS_REST_TOKEN = bridge.token;
+    cleanups.push(() => bridge.close());
+  }
   if (process.env.DATABASE_URL) {
     migrate({});
     project.provide("pgliteTemplate", null);
-    return () => {};
+  } else {
+    const root = mkdtempSync(path.join(tmpdir(), "adpilot-pglite-"));
+    const template = path.join(root, "template");
+    migrate({ PGLITE_DATA_DIR: template, DATA_DIR: root });
+    project.provide("pgliteTemplate", template);
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   }
-  const root = mkdtempSync(path.join(tmpdir(), "adpilot-pglite-"));
-  const template = path.join(root, "template");
-  migrate({ PGLITE_DATA_DIR: template, DATA_DIR: root });
-  project.provide("pgliteTemplate", template);
-  return () => rmSync(root, { recursive: true, force: true });
+  return async () => {
+    for (const cleanup of cleanups) await cleanup();
+  };
 }
