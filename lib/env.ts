@@ -37,6 +37,15 @@ const schema = z.object({
   BLOB_READ_WRITE_TOKEN: optionalString,
   /** "id:base64key,id:base64key"; the first key encrypts, all of them decrypt. */
   ENCRYPTION_KEYS: optionalString,
+  /** QStash: publishes job deliveries and runs schedules in production. */
+  QSTASH_TOKEN: optionalString,
+  /** QStash API base; set for a regional endpoint (or an emulator in tests). */
+  QSTASH_URL: optionalUrl,
+  QSTASH_CURRENT_SIGNING_KEY: optionalString,
+  QSTASH_NEXT_SIGNING_KEY: optionalString,
+  /** Set by Next.js: which runtime and build phase this code runs in. */
+  NEXT_RUNTIME: optionalString,
+  NEXT_PHASE: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -65,6 +74,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(values.UPSTASH_REDIS_REST_URL) !== Boolean(values.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
   }
+  if (values.QSTASH_TOKEN && !(values.QSTASH_CURRENT_SIGNING_KEY && values.QSTASH_NEXT_SIGNING_KEY)) {
+    problems.push("QSTASH_TOKEN needs QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY to verify deliveries");
+  }
   if (strict) {
     // In production there is no disk to fall back on and no generated secret to trust.
     const required = [
@@ -74,6 +86,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "UPSTASH_REDIS_REST_TOKEN",
       "BLOB_READ_WRITE_TOKEN",
       "ENCRYPTION_KEYS",
+      "QSTASH_TOKEN",
     ] as const;
     for (const name of required) {
       if (!values[name]) problems.push(`${name} is required in production`);
@@ -85,12 +98,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export type PartName = "database" | "kv" | "storage" | "secrets";
+export type PartName = "database" | "kv" | "storage" | "jobs" | "secrets";
 
 /** Which implementation each external part uses: shown by /api/health and the README. */
 export const deployment = {
   database: env.DATABASE_URL ? "postgres" : "pglite",
   kv: env.UPSTASH_REDIS_REST_URL ? "upstash-redis" : "in-process",
   storage: env.BLOB_READ_WRITE_TOKEN ? "vercel-blob" : "local-files",
+  jobs: env.QSTASH_TOKEN ? "qstash" : "local-dispatcher",
   secrets: env.ENCRYPTION_KEYS && env.AUTH_SECRET ? "environment" : "generated-local",
 } as const satisfies Record<PartName, string>;

@@ -11,7 +11,11 @@ import { env } from "@/lib/env";
 export type LocalSecrets = {
   authSecret: string;
   encryptionKeys: Array<{ id: string; key: string }>;
+  /** The local dispatcher signs job deliveries with these, in QStash's format. */
+  qstashSigningKeys: { current: string; next: string };
 };
+
+const signingKey = () => `sig_${randomBytes(24).toString("base64url")}`;
 
 let cached: LocalSecrets | undefined;
 
@@ -24,12 +28,19 @@ export function readLocalSecrets(): LocalSecrets {
   if (env.strict) throw new Error("Generated local secrets are not allowed in production");
   const file = localSecretsPath();
   try {
-    cached = JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Partial<LocalSecrets>;
+    if (!stored.qstashSigningKeys) {
+      // Written by an older version: add what is missing, keep everything else.
+      stored.qstashSigningKeys = { current: signingKey(), next: signingKey() };
+      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    }
+    cached = stored as LocalSecrets;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     const fresh: LocalSecrets = {
       authSecret: randomBytes(32).toString("base64url"),
       encryptionKeys: [{ id: newKeyId(), key: randomBytes(32).toString("base64") }],
+      qstashSigningKeys: { current: signingKey(), next: signingKey() },
     };
     mkdirSync(path.dirname(file), { recursive: true });
     try {
@@ -64,4 +75,12 @@ export function newKeyId(): string {
 
 export function authSecret(): string {
   return env.AUTH_SECRET ?? readLocalSecrets().authSecret;
+}
+
+/** Keys that sign (locally) and verify (always) job deliveries. */
+export function qstashSigningKeys(): { current: string; next: string } {
+  if (env.QSTASH_CURRENT_SIGNING_KEY && env.QSTASH_NEXT_SIGNING_KEY) {
+    return { current: env.QSTASH_CURRENT_SIGNING_KEY, next: env.QSTASH_NEXT_SIGNING_KEY };
+  }
+  return readLocalSecrets().qstashSigningKeys;
 }

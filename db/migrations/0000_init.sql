@@ -4,6 +4,7 @@ CREATE TYPE "public"."meta_connection_status" AS ENUM('active', 'reconnect_requi
 CREATE TYPE "public"."asset_type" AS ENUM('image', 'video');--> statement-breakpoint
 CREATE TYPE "public"."campaign_purpose" AS ENUM('lead_generation', 'sales', 'brand_awareness', 'app_installs', 'event_promotion', 'store_visits', 'retargeting');--> statement-breakpoint
 CREATE TYPE "public"."campaign_status" AS ENUM('draft', 'active', 'paused', 'completed');--> statement-breakpoint
+CREATE TYPE "public"."job_dispatch_status" AS ENUM('pending', 'sent', 'delivered', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."job_step_status" AS ENUM('succeeded', 'failed');--> statement-breakpoint
 CREATE TABLE "users" (
@@ -135,6 +136,19 @@ CREATE TABLE "performance_analytics" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_dispatches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"run_id" uuid NOT NULL,
+	"job_name" varchar(100) NOT NULL,
+	"status" "job_dispatch_status" DEFAULT 'pending' NOT NULL,
+	"deliver_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"provider_message_id" varchar(255),
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "job_runs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid,
@@ -147,7 +161,7 @@ CREATE TABLE "job_runs" (
 	"result" jsonb,
 	"error" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
-	"run_after" timestamp with time zone,
+	"locked_until" timestamp with time zone,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -189,6 +203,7 @@ ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_meta_account_id_meta_accounts_id_fk" FOREIGN KEY ("meta_account_id") REFERENCES "public"."meta_accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "performance_analytics" ADD CONSTRAINT "performance_analytics_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "performance_analytics" ADD CONSTRAINT "performance_analytics_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_dispatches" ADD CONSTRAINT "job_dispatches_run_id_job_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."job_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_runs" ADD CONSTRAINT "job_runs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_steps" ADD CONSTRAINT "job_steps_run_id_job_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."job_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -203,6 +218,8 @@ CREATE INDEX "campaigns_user_id_status_idx" ON "campaigns" USING btree ("user_id
 CREATE INDEX "campaigns_meta_campaign_id_idx" ON "campaigns" USING btree ("meta_campaign_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "performance_analytics_campaign_date_unique" ON "performance_analytics" USING btree ("campaign_id","date");--> statement-breakpoint
 CREATE INDEX "performance_analytics_user_id_date_idx" ON "performance_analytics" USING btree ("user_id","date");--> statement-breakpoint
+CREATE INDEX "job_dispatches_status_deliver_at_idx" ON "job_dispatches" USING btree ("status","deliver_at");--> statement-breakpoint
+CREATE INDEX "job_dispatches_run_id_idx" ON "job_dispatches" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "job_runs_user_id_created_at_idx" ON "job_runs" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "job_runs_status_idx" ON "job_runs" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "audit_log_user_id_created_at_idx" ON "audit_log" USING btree ("user_id","created_at");--> statement-breakpoint

@@ -4,6 +4,7 @@ import { users } from "./users";
 
 export const jobStatus = pgEnum("job_status", ["queued", "running", "waiting", "succeeded", "failed", "cancelled"]);
 export const jobStepStatus = pgEnum("job_step_status", ["succeeded", "failed"]);
+export const jobDispatchStatus = pgEnum("job_dispatch_status", ["pending", "sent", "delivered", "failed"]);
 
 /** A durable job: replayed step by step on every delivery (lib/jobs). */
 export const jobRuns = pgTable(
@@ -21,7 +22,8 @@ export const jobRuns = pgTable(
     result: jsonb("result"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
-    runAfter: timestamp("run_after", { withTimezone: true, mode: "date" }),
+    // Set while a delivery is executing the run; a second delivery waits until it passes.
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
@@ -52,5 +54,31 @@ export const jobSteps = pgTable(
   (table) => [primaryKey({ columns: [table.runId, table.name] })],
 );
 
+/**
+ * Transactional outbox: every delivery of a run is written here in the same
+ * transaction that creates or resumes the run, then handed to QStash (production)
+ * or delivered by the local dispatcher (embedded default). A publish that fails
+ * stays pending and is re-sent by the outbox flush job.
+ */
+export const jobDispatches = pgTable(
+  "job_dispatches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    jobName: varchar("job_name", { length: 100 }).notNull(),
+    status: jobDispatchStatus("status").notNull().default("pending"),
+    deliverAt: timestamp("deliver_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerMessageId: varchar("provider_message_id", { length: 255 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("job_dispatches_status_deliver_at_idx").on(table.status, table.deliverAt), index("job_dispatches_run_id_idx").on(table.runId)],
+);
+
 export type JobRun = typeof jobRuns.$inferSelect;
+export type JobDispatch = typeof jobDispatches.$inferSelect;
 export type JobStep = typeof jobSteps.$inferSelect;

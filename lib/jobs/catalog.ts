@@ -1,0 +1,10 @@
+import "server-only";
+import { outboxFlush } from "./builtin/outbox-flush";
+import { insightsSync, metaTokenCheck, metaTokenRefresh, optimizerDaily, reportsWeekly } from "./builtin/scheduled-placeholders";
+import type { JobDefinition } from "./define-job";
+import { registerJob } from "./registry";
+
+/** Every job the app runs. Importing this module registers them. */
+export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh].map(
+  (job) => registerJob(job as JobDefinition),
+);
