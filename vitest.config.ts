@@ -25,6 +25,8 @@ export default defineConfig({
       NODE_ENV: "test",
       DATA_DIR: dataDir,
       APP_ENV: "local",
+      // Job URLs (and the signatures bound to them) point here; the QStash tests serve on this port.
+      APP_URL: "http://127.0.0.1:39017",
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -4,19 +4,19 @@ import { z } from "zod";
 import { db } from "@/db";
 import { jobDispatches } from "@/db/schema";
 import { defineJob } from "../define-job";
-import { dispatcher } from "../dispatch";
+import { dispatcher, type Dispatcher } from "../dispatch";
 
 // Younger rows may still be in their first publish, right after their commit.
 const GRACE_MS = 30_000;
 
 /** Re-publishes outbox rows whose publish to QStash failed. Dedup ids make a double send harmless. */
-export async function flushOutbox(now = new Date()): Promise<{ republished: number }> {
+export async function flushOutbox(now = new Date(), via: Dispatcher = dispatcher()): Promise<{ republished: number }> {
   const pending = await db
     .select()
     .from(jobDispatches)
     .where(and(eq(jobDispatches.status, "pending"), lte(jobDispatches.createdAt, new Date(now.getTime() - GRACE_MS))))
     .limit(500);
-  for (const dispatch of pending) await dispatcher().publish(dispatch);
+  for (const dispatch of pending) await via.publish(dispatch);
   return { republished: pending.length };
 }
 
