@@ -9,6 +9,9 @@ const production = {
   UPSTASH_REDIS_REST_TOKEN: "token",
   BLOB_READ_WRITE_TOKEN: "vercel_blob_rw_x",
   ENCRYPTION_KEYS: "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+  QSTASH_TOKEN: "qstash-token",
+  QSTASH_CURRENT_SIGNING_KEY: "sig_current",
+  QSTASH_NEXT_SIGNING_KEY: "sig_next",
 };
 
 describe("environment", () => {
@@ -39,6 +42,7 @@ describe("environment", () => {
         "UPSTASH_REDIS_REST_TOKEN is required in production",
         "BLOB_READ_WRITE_TOKEN is required in production",
         "ENCRYPTION_KEYS is required in production",
+        "QSTASH_TOKEN is required in production",
       ]);
     }
   });
@@ -49,5 +53,6 @@ describe("environment", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short-secret-value" })).not.toThrow(/short-secret-value/);
     expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toThrow(/must be set together/);
     expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL/);
+    expect(() => parseEnv({ QSTASH_TOKEN: "t" })).toThrow(/QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY/);
   });
 });

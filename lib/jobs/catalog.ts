@@ -6,5 +6,5 @@ import { registerJob } from "./registry";
 
 /** Every job the app runs. Importing this module registers them. */
 export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh].map(
-  (job) => registerJob(job as JobDefinition),
+  (job) => registerJob(job as unknown as JobDefinition),
 );

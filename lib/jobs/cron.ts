@@ -17,8 +17,8 @@ function parseField(text: string, { min, max }: { min: number; max: number }): S
   for (const part of text.split(",")) {
     const [range, stepText] = part.split("/") as [string, string | undefined];
     const step = stepText === undefined ? 1 : Number(stepText);
-    let [from, to] = range === "*" ? [min, max] : (range.split("-").map(Number) as [number, number?]);
-    to ??= stepText === undefined ? from : max;
+    const [from, explicitTo] = range === "*" ? [min, max] : (range.split("-").map(Number) as [number, number?]);
+    const to = explicitTo ?? (stepText === undefined ? from : max);
     if (![from, to, step].every(Number.isInteger) || step < 1 || from < min || to > max || from > to) {
       throw new Error(`Invalid cron field "${text}"`);
     }

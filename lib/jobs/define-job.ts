@@ -19,9 +19,10 @@ export type JobContext<Payload> = {
   progress(percent: number, message?: string): Promise<void>;
 };
 
-export type JobDefinition<Payload = unknown, Result = unknown> = {
+/** `Input` is what callers pass (defaults may fill it in); `Payload` is what `run` receives. */
+export type JobDefinition<Payload = unknown, Result = unknown, Input = Payload> = {
   name: string;
-  schema: z.ZodType<Payload>;
+  schema: z.ZodType<Payload, Input>;
   run(context: JobContext<Payload>): Promise<Result>;
 };
 
@@ -33,9 +34,9 @@ export function defineJob<Schema extends z.ZodType, Result extends Json | void>(
   name: string;
   schema: Schema;
   run(context: JobContext<z.output<Schema>>): Promise<Result>;
-}): JobDefinition<z.output<Schema>, Result> {
+}): JobDefinition<z.output<Schema>, Result, z.input<Schema>> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/.test(definition.name)) {
     throw new Error(`Job name "${definition.name}" must be lower-case words joined by "." or "-"`);
   }
-  return definition as JobDefinition<z.output<Schema>, Result>;
+  return definition as JobDefinition<z.output<Schema>, Result, z.input<Schema>>;
 }

@@ -26,9 +26,9 @@ export async function enqueueDelivery(tx: Queryable, run: Pick<JobRun, "id" | "k
  * transaction, its first delivery; the delivery is handed over after commit.
  * An invalid payload throws the ZodError to the caller before anything is written.
  */
-export async function startJob<Payload>(
-  job: JobDefinition<Payload>,
-  payload: Payload,
+export async function startJob<Payload, Input>(
+  job: JobDefinition<Payload, unknown, Input>,
+  payload: Input,
   options: StartOptions = {},
 ): Promise<{ run: JobRun; created: boolean }> {
   const parsed = job.schema.parse(payload);

@@ -13,6 +13,7 @@ describe("GET /api/health", () => {
       database: process.env.DATABASE_URL ? "postgres" : "pglite",
       kv: process.env.UPSTASH_REDIS_REST_URL ? "upstash-redis" : "in-process",
       storage: "local-files",
+      jobs: "local-dispatcher",
       secrets: "generated-local",
     });
     expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|token|secret=/i);
