@@ -1,8 +1,10 @@
-import { Check, Link2, Minus } from "lucide-react";
+import { Check, History, Link2, Minus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { TIER_ORDER, TIERS, type TierLimits } from "@/lib/auth/tiers";
@@ -27,7 +29,17 @@ export default async function SettingsPage() {
   const user = (await getSessionUser())!;
   return (
     <>
-      <PageHeader title="Settings" description="Your account, plan and connections." />
+      <PageHeader
+        title="Settings"
+        description="Your account, plan and connections."
+        actions={
+          <Button variant="outline" asChild>
+            <Link href="/settings/activity">
+              <History aria-hidden /> Activity
+            </Link>
+          </Button>
+        }
+      />
       <div className="grid gap-6">
         <Card>
           <CardHeader>

@@ -1,0 +1,13 @@
+/** What a marketer calls each job. */
+const LABELS: Record<string, string> = {
+  "insights.sync": "Performance sync",
+  "optimizer.daily": "Daily budget optimization",
+  "reports.weekly": "Weekly report",
+  "meta.token-check": "Meta connection check",
+  "meta.token-refresh": "Meta connection refresh",
+  "jobs.outbox-flush": "Delivery retry",
+};
+
+export function jobLabel(kind: string): string {
+  return LABELS[kind] ?? kind;
+}
