@@ -1,8 +1,10 @@
-import { env } from "@/lib/env";
-
 /** Runs once when a server process starts (not during `next build`). */
 export async function register(): Promise<void> {
-  if (env.NEXT_RUNTIME !== "nodejs" || env.NEXT_PHASE === "phase-production-build") return;
+  // The one direct read of process.env outside lib/env.ts, on purpose: Next.js
+  // inlines this literal per runtime, which is what keeps the Node-only job
+  // workers out of the Edge bundle. Through lib/env.ts it would not be inlined.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startEmbeddedWorkers } = await import("@/lib/jobs/local/embedded-workers");
   startEmbeddedWorkers();
 }

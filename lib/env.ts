@@ -43,8 +43,7 @@ const schema = z.object({
   QSTASH_URL: optionalUrl,
   QSTASH_CURRENT_SIGNING_KEY: optionalString,
   QSTASH_NEXT_SIGNING_KEY: optionalString,
-  /** Set by Next.js: which runtime and build phase this code runs in. */
-  NEXT_RUNTIME: optionalString,
+  /** Set by Next.js during `next build`; no background workers start then. */
   NEXT_PHASE: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -13,7 +13,7 @@ const globalCache = globalThis as typeof globalThis & { __adpilotLocalCron?: Loc
  * cron fires the schedules.
  */
 export function startEmbeddedWorkers(): void {
-  if (deployment.jobs !== "local-dispatcher" || localDelivery()) return;
+  if (deployment.jobs !== "local-dispatcher" || env.NEXT_PHASE === "phase-production-build" || localDelivery()) return;
   const delivery = new LocalDelivery({ baseUrl: env.APP_URL });
   setLocalDelivery(delivery);
   delivery.start();
