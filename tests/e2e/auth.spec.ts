@@ -88,3 +88,15 @@ test("the landing page says what AdPilot does", async ({ page }, testInfo) => {
   await page.getByRole("link", { name: "Get started" }).click();
   await expect(page).toHaveURL(/\/sign-up$/);
 });
+
+test("Settings shows the plan limits and links to an honest Activity page", async ({ page, auth }, testInfo) => {
+  await auth.signUp(auth.newAccount());
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.getByRole("link", { name: "Settings" }).first().click();
+  await expect(page.getByText("You are on the Starter plan.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Active campaigns/ })).toContainText("3");
+  await page.getByRole("link", { name: "Activity" }).click();
+  await expect(page).toHaveURL(/\/settings\/activity$/);
+  await expect(page.getByText("Nothing has run yet")).toBeVisible();
+  await snapshot(page, testInfo, "activity-empty");
+});
