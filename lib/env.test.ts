@@ -12,6 +12,7 @@ const production = {
   QSTASH_TOKEN: "qstash-token",
   QSTASH_CURRENT_SIGNING_KEY: "sig_current",
   QSTASH_NEXT_SIGNING_KEY: "sig_next",
+  APP_URL: "https://ads.example.com",
 };
 
 describe("environment", () => {
@@ -43,6 +44,7 @@ describe("environment", () => {
         "BLOB_READ_WRITE_TOKEN is required in production",
         "ENCRYPTION_KEYS is required in production",
         "QSTASH_TOKEN is required in production",
+        "APP_URL is required in production (the public https:// address)",
       ]);
     }
   });

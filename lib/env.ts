@@ -90,6 +90,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     for (const name of required) {
       if (!values[name]) problems.push(`${name} is required in production`);
     }
+    // Has a localhost default for development; in production QStash calls it and signatures are bound to it.
+    if (!source.APP_URL) problems.push("APP_URL is required in production (the public https:// address)");
   }
   if (problems.length > 0) throw new EnvError(problems);
   return { ...values, strict };
