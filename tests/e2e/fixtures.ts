@@ -27,6 +27,8 @@ export class AuthFlow {
   async signOut() {
     await this.page.getByRole("button", { name: "Account menu" }).click();
     await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+    // Signed out only once the server action has cleared the cookie and redirected.
+    await this.page.waitForURL(/\/sign-in/);
   }
 }
 

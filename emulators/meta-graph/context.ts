@@ -1,0 +1,40 @@
+import type { FaultInjector } from "./faults";
+import type { Params } from "./params";
+import type { GraphStore } from "./store";
+import type { TokenRecord, UserRecord } from "./types";
+
+export const GRAPH_VERSION = "v24.0";
+
+/** What every part of the emulator may read: configuration plus state. */
+export type EmulatorContext = {
+  appId: string;
+  appSecret: string;
+  /** absolute, without a trailing slash */
+  baseUrl: string;
+  now: () => Date;
+  store: GraphStore;
+  faults: FaultInjector;
+};
+
+/** One authenticated Graph call (a plain request or one batch item). */
+export type CallContext = EmulatorContext & {
+  method: "GET" | "POST" | "DELETE";
+  /** path below the version, without leading slash: "act_1/campaigns" */
+  path: string;
+  params: Params;
+  token: TokenRecord;
+  user: UserRecord;
+};
+
+/** Graph renders times as `2024-01-02T09:00:00+0000`. */
+export function graphTime(iso: string | null): string | null {
+  if (!iso) return null;
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "+0000");
+}
+
+/** Graph accepts ISO 8601 (any offset) or a unix timestamp for times. */
+export function parseGraphTime(value: string): Date | undefined {
+  const text = value.trim();
+  const date = /^\d+$/.test(text) ? new Date(Number(text) * 1000) : new Date(text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

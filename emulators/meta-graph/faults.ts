@@ -1,0 +1,68 @@
+/**
+ * Per-test failure switches. A rule applies to the next `times` Graph calls whose
+ * method and path match; batch items count as calls of their own. `path` is tested
+ * against "/v24.0/<path>" (no query string), e.g. /\/campaigns$/.
+ *
+ *   emulator.faults.add({ kind: "transient", code: 2, times: 2 })
+ *   emulator.faults.add({ kind: "delay", ms: 300, path: /adsets/ })
+ */
+export type FaultKind =
+  /** code 1 or 2, is_transient true, HTTP 500 */
+  | { kind: "transient"; code?: 1 | 2 }
+  /** a bare HTTP 500 with an HTML body, like a failing edge proxy */
+  | { kind: "http500" }
+  /** 190/463 as if the token had just expired (the token itself stays valid) */
+  | { kind: "tokenExpired" }
+  /** 17/2446079 with usage headers over 100 % */
+  | { kind: "rateLimit"; regainMinutes?: number }
+  /** answer normally, after a delay */
+  | { kind: "delay"; ms: number };
+
+export type FaultRule = FaultKind & {
+  /** how many matching calls this rule affects (default 1; Infinity for all) */
+  times?: number;
+  path?: RegExp;
+  method?: "GET" | "POST" | "DELETE";
+};
+
+export type FaultPlan = { delayMs: number; failure?: Exclude<FaultKind, { kind: "delay" }> };
+
+export class FaultInjector {
+  private rules: Array<FaultRule & { remaining: number }> = [];
+
+  add(rule: FaultRule): this {
+    this.rules.push({ ...rule, remaining: rule.times ?? 1 });
+    return this;
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** rules that still have calls left to affect */
+  get pending(): number {
+    return this.rules.filter((rule) => rule.remaining > 0).length;
+  }
+
+  /**
+   * Consumes the rules matching this call. Delays add up; the first matching
+   * failure rule wins, so stacked failures are served one per call.
+   */
+  take(method: string, path: string): FaultPlan {
+    const plan: FaultPlan = { delayMs: 0 };
+    for (const rule of this.rules) {
+      if (rule.remaining <= 0) continue;
+      if (rule.method && rule.method !== method) continue;
+      if (rule.path && !rule.path.test(path)) continue;
+      if (rule.kind === "delay") {
+        plan.delayMs += rule.ms;
+        rule.remaining--;
+      } else if (!plan.failure) {
+        plan.failure = rule;
+        rule.remaining--;
+      }
+    }
+    this.rules = this.rules.filter((rule) => rule.remaining > 0);
+    return plan;
+  }
+}

@@ -1,0 +1,141 @@
+import type { EmulatorContext } from "./context";
+import { GraphError } from "./errors";
+import type { UsageRecord } from "./types";
+
+/**
+ * Meta's throttling, simplified to the parts clients react to:
+ * - per ad account score: reads 1 point, writes 3, decaying linearly to zero over
+ *   300 s; development tier max 60. At >= 100 % calls fail with 17/2446079.
+ * - per ad account ads_management business-use-case quota per hour:
+ *   300 + 40 × active ads (dev tier). Beyond it calls fail with 80004/2446079.
+ * - per app call count per hour (X-App-Usage); beyond it 4 "Application request limit reached".
+ * total_time / total_cputime are not measured; they are reported as fixed fractions of call_count.
+ */
+export const LIMITS = {
+  accountScoreMax: 60,
+  decaySeconds: 300,
+  readPoints: 1,
+  writePoints: 3,
+  bucCallsPerHour: 300,
+  bucCallsPerActiveAd: 40,
+  appCallsPerHour: 4800,
+  tier: "development_access",
+} as const;
+
+const HOUR_MS = 3_600_000;
+
+export type UsageSnapshot = {
+  accountId?: string;
+  accountPct: number;
+  resetSeconds: number;
+  bucPct: number;
+  regainMinutes: number;
+  appPct: number;
+};
+
+const emptyUsage = (id: string, now: Date): UsageRecord => ({ id, score: 0, updatedAt: now.toISOString(), windowStart: now.toISOString(), calls: 0 });
+
+function decayed(record: UsageRecord, now: Date): number {
+  const elapsed = (now.getTime() - new Date(record.updatedAt).getTime()) / 1000;
+  const rate = LIMITS.accountScoreMax / LIMITS.decaySeconds;
+  return Math.max(0, record.score - elapsed * rate);
+}
+
+function windowed(record: UsageRecord, now: Date): UsageRecord {
+  return now.getTime() - new Date(record.windowStart).getTime() >= HOUR_MS ? { ...record, windowStart: now.toISOString(), calls: 0 } : record;
+}
+
+async function bucket(ctx: EmulatorContext, id: string): Promise<UsageRecord> {
+  return (await ctx.store.get("usage", id)) ?? emptyUsage(id, ctx.now());
+}
+
+async function bucQuota(ctx: EmulatorContext, accountId: string): Promise<number> {
+  const activeAds = (await ctx.store.list("ads", { accountId, status: "ACTIVE" })).length;
+  return LIMITS.bucCallsPerHour + LIMITS.bucCallsPerActiveAd * activeAds;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Current usage without charging a call; used for headers. */
+export async function usageSnapshot(ctx: EmulatorContext, accountId: string | undefined): Promise<UsageSnapshot> {
+  const now = ctx.now();
+  const app = windowed(await bucket(ctx, `app:${ctx.appId}`), now);
+  const snapshot: UsageSnapshot = { accountId, accountPct: 0, resetSeconds: 0, bucPct: 0, regainMinutes: 0, appPct: Math.round((app.calls / LIMITS.appCallsPerHour) * 100) };
+  if (!accountId) return snapshot;
+  const score = decayed(await bucket(ctx, `acc:${accountId}`), now);
+  const buc = windowed(await bucket(ctx, `buc:${accountId}`), now);
+  const quota = await bucQuota(ctx, accountId);
+  const rate = LIMITS.accountScoreMax / LIMITS.decaySeconds;
+  snapshot.accountPct = round2((score / LIMITS.accountScoreMax) * 100);
+  snapshot.resetSeconds = Math.ceil(score / rate);
+  snapshot.bucPct = Math.round((buc.calls / quota) * 100);
+  // Access returns once the score decays below the max, or when the hourly window rolls over.
+  const scoreWaitSeconds = score >= LIMITS.accountScoreMax ? (score - LIMITS.accountScoreMax) / rate + 1 : 0;
+  const windowWaitSeconds = buc.calls >= quota ? (new Date(buc.windowStart).getTime() + HOUR_MS - now.getTime()) / 1000 : 0;
+  snapshot.regainMinutes = Math.ceil(Math.max(scoreWaitSeconds, windowWaitSeconds) / 60);
+  return snapshot;
+}
+
+/**
+ * Charges one call and throws the throttling error if the caller is already over a limit.
+ * Throttled calls are not charged, so waiting out the decay is enough to recover.
+ */
+export async function chargeCall(ctx: EmulatorContext, accountId: string | undefined, isWrite: boolean): Promise<void> {
+  const now = ctx.now();
+  const app = windowed(await bucket(ctx, `app:${ctx.appId}`), now);
+  if (app.calls >= LIMITS.appCallsPerHour) throw new GraphError({ message: "(#4) Application request limit reached", code: 4, isTransient: true });
+
+  if (accountId) {
+    const acc = await bucket(ctx, `acc:${accountId}`);
+    const score = decayed(acc, now);
+    if (score >= LIMITS.accountScoreMax) throw accountThrottled();
+    const buc = windowed(await bucket(ctx, `buc:${accountId}`), now);
+    if (buc.calls >= (await bucQuota(ctx, accountId))) throw bucThrottled();
+    await ctx.store.put("usage", { ...acc, score: score + (isWrite ? LIMITS.writePoints : LIMITS.readPoints), updatedAt: now.toISOString() });
+    await ctx.store.put("usage", { ...buc, calls: buc.calls + 1 });
+  }
+  await ctx.store.put("usage", { ...app, calls: app.calls + 1 });
+}
+
+export const accountThrottled = () =>
+  new GraphError({
+    message: "(#17) User request limit reached",
+    code: 17,
+    subcode: 2446079,
+    isTransient: true,
+    userTitle: "Ad Account Has Too Many API Calls",
+    userMsg: "There have been too many calls from this ad-account. Please wait a bit and try again.",
+  });
+
+const bucThrottled = () =>
+  new GraphError({
+    message:
+      "There have been too many calls to this ad-account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting#ads-management.",
+    code: 80004,
+    subcode: 2446079,
+    isTransient: true,
+    userTitle: "Ad Account Has Too Many API Calls",
+    userMsg: "There have been too many calls from this ad-account. Please wait a bit and try again.",
+  });
+
+/** Meta's usage headers: JSON strings, percentages. */
+export function usageHeaders(usage: UsageSnapshot): Record<string, string> {
+  const headers: Record<string, string> = {
+    "x-app-usage": JSON.stringify({ call_count: usage.appPct, total_cputime: Math.round(usage.appPct * 0.4), total_time: Math.round(usage.appPct * 0.6) }),
+  };
+  if (!usage.accountId) return headers;
+  headers["x-ad-account-usage"] = JSON.stringify({ acc_id_util_pct: usage.accountPct, reset_time_duration: usage.resetSeconds, ads_api_access_tier: LIMITS.tier });
+  headers["x-business-use-case-usage"] = JSON.stringify({
+    [usage.accountId]: [
+      {
+        type: "ads_management",
+        call_count: usage.bucPct,
+        total_cputime: Math.round(usage.bucPct * 0.4),
+        total_time: Math.round(usage.bucPct * 0.6),
+        estimated_time_to_regain_access: usage.regainMinutes,
+        ads_api_access_tier: LIMITS.tier,
+      },
+    ],
+  });
+  return headers;
+}
