@@ -25,7 +25,7 @@ export default function LandingPage() {
           <div className="mt-10 flex flex-col justify-center gap-3 sm:flex-row">
             <Button size="lg" asChild>
               <Link href="/sign-up">
-                Start free in the sandbox <ArrowRight />
+                Get started free <ArrowRight />
               </Link>
             </Button>
             <Button size="lg" variant="outline" asChild>

@@ -35,7 +35,8 @@ export class AuthFlow {
 /** Every spec leaves a full-page screenshot behind as an artifact. */
 export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Finished animations, so a sheet is not caught half-open.
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
