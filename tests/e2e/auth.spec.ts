@@ -85,7 +85,7 @@ test("the landing page says what AdPilot does", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Run Meta ads");
   await expect(page.getByRole("heading", { name: "Simple plans" })).toBeVisible();
   await snapshot(page, testInfo, "landing");
-  await page.getByRole("link", { name: "Get started" }).click();
+  await page.getByRole("link", { name: "Get started", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
