@@ -43,6 +43,13 @@ const schema = z.object({
   QSTASH_URL: optionalUrl,
   QSTASH_CURRENT_SIGNING_KEY: optionalString,
   QSTASH_NEXT_SIGNING_KEY: optionalString,
+  /** Meta app (developers.facebook.com). Without them AdPilot connects to its built-in sandbox. */
+  META_APP_ID: optionalString,
+  META_APP_SECRET: optionalString,
+  /** "1" keeps the sandbox on even with a Meta app configured (demos, staging). */
+  META_SANDBOX: z.enum(["0", "1", "true", "false"]).optional(),
+  /** Overrides graph.facebook.com (tests point the SDK at the emulator). */
+  META_GRAPH_URL: optionalUrl,
   /** Set by Next.js during `next build`; no background workers start then. */
   NEXT_PHASE: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -73,6 +80,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(values.UPSTASH_REDIS_REST_URL) !== Boolean(values.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
   }
+  if (Boolean(values.META_APP_ID) !== Boolean(values.META_APP_SECRET)) {
+    problems.push("META_APP_ID and META_APP_SECRET must be set together");
+  }
   if (values.QSTASH_TOKEN && !(values.QSTASH_CURRENT_SIGNING_KEY && values.QSTASH_NEXT_SIGNING_KEY)) {
     problems.push("QSTASH_TOKEN needs QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY to verify deliveries");
   }
@@ -99,7 +109,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export type PartName = "database" | "kv" | "storage" | "jobs" | "secrets";
+export type PartName = "database" | "kv" | "storage" | "jobs" | "meta" | "secrets";
 
 /** Which implementation each external part uses: shown by /api/health and the README. */
 export const deployment = {
@@ -107,5 +117,6 @@ export const deployment = {
   kv: env.UPSTASH_REDIS_REST_URL ? "upstash-redis" : "in-process",
   storage: env.BLOB_READ_WRITE_TOKEN ? "vercel-blob" : "local-files",
   jobs: env.QSTASH_TOKEN ? "qstash" : "local-dispatcher",
+  meta: env.META_APP_ID && !["1", "true"].includes(env.META_SANDBOX ?? "") ? "facebook" : "sandbox",
   secrets: env.ENCRYPTION_KEYS && env.AUTH_SECRET ? "environment" : "generated-local",
 } as const satisfies Record<PartName, string>;

@@ -103,6 +103,7 @@ export const expiredToken = (expiredAt: Date, now: Date) =>
 export const badAppsecretProof = () =>
   new GraphError({ message: "Invalid appsecret_proof provided in the API argument", type: "GraphMethodException", code: 100 });
 
+/** `needs` reads like "ads_management" or "either ads_management or ads_read". */
 export const missingPermission = (needs: string) =>
   new GraphError({ message: `(#200) Requires ${needs} permission to manage the object`, type: "OAuthException", code: 200 });
 

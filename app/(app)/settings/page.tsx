@@ -6,7 +6,10 @@ import { PageHeader } from "@/components/common/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { MetaConnections } from "@/components/meta/meta-connections";
 import { getSessionUser } from "@/lib/auth/session";
+import { deployment } from "@/lib/env";
+import { listConnections } from "@/lib/meta/connections";
 import { TIER_ORDER, TIERS, type TierLimits } from "@/lib/auth/tiers";
 import { cn } from "@/lib/utils";
 
@@ -25,8 +28,9 @@ const ROWS: Array<{ label: string; value: (tier: TierLimits) => React.ReactNode 
   },
 ];
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ meta?: string; scopes?: string }> }) {
   const user = (await getSessionUser())!;
+  const [connections, query] = await Promise.all([listConnections(user.id), searchParams]);
   return (
     <>
       <PageHeader
@@ -101,16 +105,25 @@ export default async function SettingsPage() {
           </CardContent>
         </Card>
 
-        <Card>
+        <Card id="meta">
           <CardHeader>
             <CardTitle>Meta connection</CardTitle>
-            <CardDescription>The Facebook account whose ad accounts AdPilot manages.</CardDescription>
+            <CardDescription>The Facebook accounts and ad accounts AdPilot manages for you.</CardDescription>
           </CardHeader>
-          <CardContent>
-            <EmptyState icon={Link2} title="No Meta account connected" className="py-8">
-              Connecting through Facebook Login, and the sandbox ad account for trying AdPilot without Meta, are not
-              available in this version yet.
-            </EmptyState>
+          <CardContent className="grid gap-4">
+            {connections.length === 0 && (
+              <EmptyState icon={Link2} title="No Meta account connected" className="py-8">
+                Connect with Facebook Login to let AdPilot create campaigns and read results on your ad accounts. You can
+                disconnect at any time; AdPilot then deletes its access token.
+              </EmptyState>
+            )}
+            <MetaConnections
+              connections={connections}
+              outcome={query.meta}
+              missingScopes={query.scopes}
+              limit={TIERS[user.subscriptionTier].connectedAdAccounts}
+              sandbox={deployment.meta === "sandbox"}
+            />
           </CardContent>
         </Card>
       </div>

@@ -14,6 +14,7 @@ describe("GET /api/health", () => {
       kv: process.env.UPSTASH_REDIS_REST_URL ? "upstash-redis" : "in-process",
       storage: "local-files",
       jobs: "local-dispatcher",
+      meta: "sandbox",
       secrets: "generated-local",
     });
     expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|token|secret=/i);

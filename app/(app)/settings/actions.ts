@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { loginDialogUrl } from "@/lib/meta/config";
+import { disconnectMeta, setAdAccountConnected, setDefaultAdAccount } from "@/lib/meta/connections";
+import { createOAuthState } from "@/lib/meta/oauth-state";
+
+const idSchema = z.uuid();
+
+async function requireUser() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=%2Fsettings");
+  return user;
+}
+
+function back(code: string): never {
+  revalidatePath("/settings");
+  redirect(`/settings?meta=${code}#meta`);
+}
+
+/** Starts Facebook Login (or the sandbox dialog); `rerequest` asks again for declined permissions. */
+export async function connectMetaAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  redirect(loginDialogUrl(createOAuthState(user.id), { rerequest: formData.get("rerequest") === "1" }));
+}
+
+export async function disconnectMetaAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const id = idSchema.safeParse(formData.get("id"));
+  back(id.success && (await disconnectMeta(user.id, id.data)) ? "disconnected" : "not-found");
+}
+
+export async function toggleAdAccountAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const id = idSchema.safeParse(formData.get("id"));
+  if (!id.success) back("not-found");
+  const result = await setAdAccountConnected(user.id, user.subscriptionTier, id.data, formData.get("connected") === "1");
+  back(result.ok ? "updated" : result.error === "limit_reached" ? "limit" : result.error === "inactive" ? "inactive" : "not-found");
+}
+
+export async function setDefaultAdAccountAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const id = idSchema.safeParse(formData.get("id"));
+  if (!id.success) back("not-found");
+  const result = await setDefaultAdAccount(user.id, id.data);
+  back(result.ok ? "updated" : "not-found");
+}

@@ -1,0 +1,70 @@
+import { GRAPH_VERSION, type CallContext, type EmulatorContext } from "./context";
+import { GraphError, errorBody, expiredToken, transientError } from "./errors";
+import type { FaultPlan } from "./faults";
+import type { Params } from "./params";
+import { accountThrottled, chargeCall, usageHeaders, usageSnapshot } from "./rate-limit";
+import { planCall } from "./router";
+import { authenticate } from "./tokens";
+
+/** One Graph call, from a plain HTTP request or a batch item. */
+export type GraphCall = { method: "GET" | "POST" | "DELETE"; path: string; params: Params; authorization: string | null };
+
+export type GraphResult = {
+  status: number;
+  /** JSON value, or a raw string for non-JSON failures (fault "http500") */
+  body: unknown;
+  headers: Record<string, string>;
+  /** the ad account the call touched, if any */
+  accountId?: string;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Best guess at the account for headers when routing failed before finding it. */
+const accountFromPath = (path: string) => /^act_(\d+)/.exec(path)?.[1];
+
+export async function executeCall(ctx: EmulatorContext, call: GraphCall): Promise<GraphResult> {
+  const plan = ctx.faults.take(call.method, `/${GRAPH_VERSION}/${call.path}`);
+  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  let accountId = accountFromPath(call.path);
+  try {
+    if (plan.failure) return await injectedFailure(ctx, plan.failure, accountId);
+    const { token, user } = await authenticate(ctx, call.params, call.authorization);
+    const callCtx: CallContext = { ...ctx, method: call.method, path: call.path, params: call.params, token, user };
+    const planned = await planCall(callCtx);
+    accountId = planned.accountId ?? accountId;
+    await chargeCall(ctx, planned.accountId, call.method !== "GET");
+    const body = await planned.run();
+    return { status: 200, body, headers: usageHeaders(await usageSnapshot(ctx, accountId)), accountId };
+  } catch (error) {
+    const graphError = error instanceof GraphError ? error : unexpected(error);
+    return { status: graphError.status, body: errorBody(graphError), headers: usageHeaders(await usageSnapshot(ctx, accountId)), accountId };
+  }
+}
+
+function unexpected(error: unknown): GraphError {
+  // An emulator bug; surface it loudly in test output while still answering like Graph would.
+  console.error("[meta-graph emulator] unexpected error", error);
+  return transientError(1);
+}
+
+async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultPlan["failure"]>, accountId: string | undefined): Promise<GraphResult> {
+  const headers = usageHeaders(await usageSnapshot(ctx, accountId));
+  switch (failure.kind) {
+    case "transient": {
+      const error = transientError(failure.code ?? 2);
+      return { status: error.status, body: errorBody(error), headers, accountId };
+    }
+    case "http500":
+      return { status: 500, body: "<html><body><h1>500 Internal Server Error</h1></body></html>", headers, accountId };
+    case "tokenExpired": {
+      const now = ctx.now();
+      return { status: 400, body: errorBody(expiredToken(new Date(now.getTime() - 1000), now)), headers, accountId };
+    }
+    case "rateLimit": {
+      const regain = failure.regainMinutes ?? 5;
+      const usage = { ...(await usageSnapshot(ctx, accountId ?? "0")), accountPct: 100, bucPct: 100, regainMinutes: regain, resetSeconds: regain * 60 };
+      return { status: 400, body: errorBody(accountThrottled()), headers: usageHeaders(usage), accountId };
+    }
+  }
+}

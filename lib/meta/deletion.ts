@@ -1,0 +1,36 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { db } from "@/db";
+import { campaigns, metaAccounts, metaAdAccounts, metaDataDeletions, performanceAnalytics } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+
+/**
+ * Removes everything AdPilot holds from one Meta user: their tokens, ad accounts,
+ * and the performance data synced from those accounts. Campaign drafts stay (the
+ * marketer wrote them) but lose their link to Meta. One transaction.
+ */
+export async function deleteMetaUserData(metaUserId: string, options: { recordDeletion: boolean }): Promise<{ connections: number; confirmationCode?: string }> {
+  return db.transaction(async (tx) => {
+    const connections = await tx.select({ id: metaAccounts.id, userId: metaAccounts.userId }).from(metaAccounts).where(eq(metaAccounts.metaUserId, metaUserId));
+    const ids = connections.map((connection) => connection.id);
+    if (ids.length > 0) {
+      const adAccountIds = (await tx.select({ adAccountId: metaAdAccounts.adAccountId }).from(metaAdAccounts).where(inArray(metaAdAccounts.metaAccountId, ids))).map(
+        (row) => row.adAccountId,
+      );
+      if (adAccountIds.length > 0) {
+        const linked = tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.adAccountId, adAccountIds));
+        await tx.delete(performanceAnalytics).where(inArray(performanceAnalytics.campaignId, linked));
+        await tx.update(campaigns).set({ metaCampaignId: null, adAccountId: null }).where(inArray(campaigns.adAccountId, adAccountIds));
+      }
+      await tx.delete(metaAccounts).where(inArray(metaAccounts.id, ids));
+      for (const connection of connections) {
+        await recordAudit(tx, { userId: connection.userId, action: "meta.deleted_by_meta", entityType: "meta_account", entityId: connection.id, before: { metaUserId } });
+      }
+    }
+    if (!options.recordDeletion) return { connections: ids.length };
+    const confirmationCode = randomBytes(12).toString("hex");
+    await tx.insert(metaDataDeletions).values({ confirmationCode, metaUserId, status: "completed", deletedConnections: ids.length, completedAt: new Date() });
+    return { connections: ids.length, confirmationCode };
+  });
+}
