@@ -1,7 +1,7 @@
 import { executeCall, type GraphCall, type GraphResult } from "./call";
 import type { EmulatorContext } from "./context";
 import { GraphError, errorBody, invalidParam, requiredParam } from "./errors";
-import { Params, parseLenientForm, searchParamsToRecord } from "./params";
+import { Params, parseLenientForm } from "./params";
 
 /** Graph refuses batches above this size. */
 export const MAX_BATCH = 50;
@@ -97,4 +97,3 @@ export async function runBatch(ctx: EmulatorContext, params: Params, authorizati
   return { body: responses, accountId };
 }
 
-export { searchParamsToRecord };

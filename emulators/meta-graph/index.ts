@@ -1,0 +1,102 @@
+/**
+ * Meta Graph API (v24.0) emulator.
+ *
+ * A Fetch-API handler that speaks Graph's wire protocol closely enough that the
+ * unmodified facebook-nodejs-business-sdk and plain fetch can't tell it apart:
+ * Facebook Login (dialog, code exchange, long-lived exchange, debug_token),
+ * Marketing API objects (campaigns, ad sets, creatives, ads, images, videos) with
+ * Meta's validation, error envelope, cursor paging, batch requests and rate-limit
+ * headers, plus fault injection for tests.
+ *
+ *   const { url, emulator, close } = await startGraphEmulator({ appId, appSecret });
+ *   const token = emulator.issueToken({ userId: SANDBOX.sam.userId, scopes: ["ads_management"] });
+ *
+ * Mounted inside the app it serves the sandbox: createGraphEmulator({ baseUrl, pathPrefix }).handle.
+ * Insights are not emulated here; the store keeps what a simulator needs (see types.ts, quality.ts).
+ */
+import type { EmulatorContext } from "./context";
+import { FaultInjector } from "./faults";
+import { seedSandbox } from "./fixtures";
+import { createHandler } from "./handler";
+import { serveOnLoopback } from "./serve";
+import { createMemoryStore, type GraphStore } from "./store";
+import { buildToken } from "./tokens";
+
+export { SANDBOX, seedSandbox } from "./fixtures";
+export { FaultInjector, type FaultKind, type FaultRule } from "./faults";
+export { createMemoryStore, type GraphStore } from "./store";
+export { appsecretProof } from "./tokens";
+export { qualityForAd } from "./quality";
+export { LIMITS as RATE_LIMITS } from "./rate-limit";
+export { GRAPH_VERSION } from "./context";
+export type * from "./types";
+
+export type GraphEmulatorOptions = {
+  appId: string;
+  appSecret: string;
+  /** absolute base URL the emulator is reachable at, used for paging.next and dialog redirects, e.g. http://127.0.0.1:PORT or http://localhost:3000/api/sandbox/graph */
+  baseUrl: string;
+  /** path prefix when mounted inside an app, e.g. "/api/sandbox/graph"; "" standalone */
+  pathPrefix?: string;
+  /** injectable clock (token expiry, rate-limit decay) */
+  now?: () => Date;
+  /** defaults to a fresh in-memory store seeded with sandbox fixtures */
+  store?: GraphStore;
+};
+
+export type GraphEmulator = {
+  handle(request: Request): Promise<Response>;
+  store: GraphStore;
+  faults: FaultInjector;
+  /** mints a user token directly (skipping the dialog); long-lived unless expiresInSeconds says otherwise (0 = never expires) */
+  issueToken(args: { userId: string; scopes: string[]; expiresInSeconds?: number }): string;
+};
+
+export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulator {
+  const ownStore = !options.store;
+  const store = options.store ?? createMemoryStore();
+  const faults = new FaultInjector();
+  const ctx: EmulatorContext = {
+    appId: options.appId,
+    appSecret: options.appSecret,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    now: options.now ?? (() => new Date()),
+    store,
+    faults,
+  };
+  // Writes started synchronously (seeding, issueToken) finish before any request is served,
+  // whatever the store's latency.
+  const pending = new Set<Promise<unknown>>();
+  const track = (promise: Promise<unknown>) => {
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise));
+  };
+  if (ownStore) track(seedSandbox(store));
+  const ready = async () => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
+
+  return {
+    handle: createHandler(ctx, options.pathPrefix ?? "", ready),
+    store,
+    faults,
+    issueToken(args) {
+      const token = buildToken(ctx, { ...args, kind: "long" });
+      track(store.put("tokens", token));
+      return token.id;
+    },
+  };
+}
+
+/** Serves a fresh emulator on a random 127.0.0.1 port; `url` is its baseUrl (point FacebookAdsApi.GRAPH at it). */
+export async function startGraphEmulator(options: Omit<GraphEmulatorOptions, "baseUrl">): Promise<{ url: string; emulator: GraphEmulator; close(): Promise<void> }> {
+  let emulator: GraphEmulator | undefined;
+  // The base URL is only known once the port is bound, so the server delegates to an emulator created right after.
+  const served = await serveOnLoopback((request) => {
+    if (!emulator) throw new Error("Graph emulator not ready");
+    return emulator.handle(request);
+  });
+  const url = `${served.url}${(options.pathPrefix ?? "").replace(/\/+$/, "")}`;
+  emulator = createGraphEmulator({ ...options, baseUrl: url });
+  return { url, emulator, close: served.close };
+}
