@@ -90,13 +90,14 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
 
 /** Serves a fresh emulator on a random 127.0.0.1 port; `url` is its baseUrl (point FacebookAdsApi.GRAPH at it). */
 export async function startGraphEmulator(options: Omit<GraphEmulatorOptions, "baseUrl">): Promise<{ url: string; emulator: GraphEmulator; close(): Promise<void> }> {
-  let emulator: GraphEmulator | undefined;
   // The base URL is only known once the port is bound, so the server delegates to an emulator created right after.
+  const late: { emulator?: GraphEmulator } = {};
   const served = await serveOnLoopback((request) => {
-    if (!emulator) throw new Error("Graph emulator not ready");
-    return emulator.handle(request);
+    if (!late.emulator) throw new Error("Graph emulator not ready");
+    return late.emulator.handle(request);
   });
   const url = `${served.url}${(options.pathPrefix ?? "").replace(/\/+$/, "")}`;
-  emulator = createGraphEmulator({ ...options, baseUrl: url });
+  const emulator = createGraphEmulator({ ...options, baseUrl: url });
+  late.emulator = emulator;
   return { url, emulator, close: served.close };
 }

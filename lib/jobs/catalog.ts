@@ -1,6 +1,7 @@
 import "server-only";
 import { outboxFlush } from "./builtin/outbox-flush";
-import { insightsSync, metaTokenCheck, metaTokenRefresh, optimizerDaily, reportsWeekly } from "./builtin/scheduled-placeholders";
+import { metaTokenCheck, metaTokenRefresh } from "./builtin/meta-tokens";
+import { insightsSync, optimizerDaily, reportsWeekly } from "./builtin/scheduled-placeholders";
 import type { JobDefinition } from "./define-job";
 import { registerJob } from "./registry";
 

@@ -228,3 +228,12 @@ export async function listConnections(userId: string): Promise<ConnectionView[]>
       })),
   }));
 }
+
+/** How many of the user's connections need them to reconnect (drives the app-wide banner). */
+export async function connectionsNeedingReconnect(userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(metaAccounts)
+    .where(and(eq(metaAccounts.userId, userId), eq(metaAccounts.status, "reconnect_required")));
+  return row?.n ?? 0;
+}

@@ -3,7 +3,7 @@ import { defineJob } from "../define-job";
 
 /**
  * Scheduled jobs whose bodies land with their features (insights, optimizer,
- * reports, Meta tokens). Until then each run records that it ran, so the
+ * reports). Until then each run records that it ran, so the
  * schedules are real and visible in the Activity list.
  */
 function placeholder(name: string, feature: string) {
@@ -19,5 +19,3 @@ function placeholder(name: string, feature: string) {
 export const insightsSync = placeholder("insights.sync", "Insight sync");
 export const optimizerDaily = placeholder("optimizer.daily", "Budget optimization");
 export const reportsWeekly = placeholder("reports.weekly", "Weekly reports");
-export const metaTokenCheck = placeholder("meta.token-check", "Meta token checks");
-export const metaTokenRefresh = placeholder("meta.token-refresh", "Meta token refresh");
