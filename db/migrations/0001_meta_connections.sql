@@ -1,4 +1,5 @@
 CREATE TYPE "public"."data_deletion_status" AS ENUM('received', 'completed');--> statement-breakpoint
+CREATE SEQUENCE "public"."sandbox_graph_ids" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 120210000000000001 CACHE 1;--> statement-breakpoint
 CREATE TABLE "meta_ad_accounts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -22,6 +23,15 @@ CREATE TABLE "meta_data_deletions" (
 	"deleted_connections" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_graph_objects" (
+	"scope" varchar(64) NOT NULL,
+	"kind" varchar(50) NOT NULL,
+	"id" varchar(100) NOT NULL,
+	"seq" bigserial NOT NULL,
+	"data" jsonb NOT NULL,
+	CONSTRAINT "sandbox_graph_objects_scope_kind_id_pk" PRIMARY KEY("scope","kind","id")
 );
 --> statement-breakpoint
 ALTER TABLE "meta_accounts" ADD COLUMN "sandbox" boolean DEFAULT false NOT NULL;--> statement-breakpoint

@@ -7,3 +7,4 @@ export * from "./campaigns";
 export * from "./analytics";
 export * from "./jobs";
 export * from "./audit";
+export * from "./sandbox";

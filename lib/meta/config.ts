@@ -16,11 +16,14 @@ export type MetaConfig = {
   mode: "facebook" | "sandbox";
   appId: string;
   appSecret: string;
-  /** Base for Graph calls: https://graph.facebook.com, or the sandbox emulator. */
-  graphUrl: string;
-  /** Base for the Login dialog: https://www.facebook.com, or the sandbox consent page. */
-  dialogUrl: string;
   redirectUri: string;
+};
+
+export type MetaEndpoints = {
+  /** Base for Graph calls: https://graph.facebook.com, or this user's sandbox. */
+  graphUrl: string;
+  /** Base for the Login dialog: https://www.facebook.com, or this user's sandbox consent page. */
+  dialogUrl: string;
 };
 
 let cached: MetaConfig | undefined;
@@ -33,33 +36,39 @@ export function metaConfig(): MetaConfig {
   if (cached) return cached;
   const redirectUri = new URL("/api/meta/oauth/callback", env.APP_URL).toString();
   if (deployment.meta === "facebook") {
-    cached = {
-      mode: "facebook",
-      appId: env.META_APP_ID!,
-      appSecret: env.META_APP_SECRET!,
-      graphUrl: env.META_GRAPH_URL ?? "https://graph.facebook.com",
-      dialogUrl: "https://www.facebook.com",
-      redirectUri,
-    };
+    cached = { mode: "facebook", appId: env.META_APP_ID!, appSecret: env.META_APP_SECRET!, redirectUri };
   } else {
-    const sandbox = new URL(SANDBOX_GRAPH_PATH, env.APP_URL).toString();
     cached = {
       mode: "sandbox",
       appId: SANDBOX_APP_ID,
       // Derived, so it is stable across restarts and never needs configuring.
       appSecret: createHmac("sha256", authSecret()).update("meta-sandbox-app-secret").digest("hex"),
-      graphUrl: env.META_GRAPH_URL ?? sandbox,
-      dialogUrl: sandbox,
       redirectUri,
     };
   }
   return cached;
 }
 
+/**
+ * Each AdPilot user gets a sandbox world of their own (their simulated ad
+ * accounts and campaigns are nobody else's), addressed by an unguessable scope.
+ */
+export function sandboxScope(userId: string): string {
+  return createHmac("sha256", authSecret()).update(`meta-sandbox-scope:${userId}`).digest("hex").slice(0, 24);
+}
+
+export function metaEndpoints(userId: string): MetaEndpoints {
+  if (metaConfig().mode === "facebook") {
+    return { graphUrl: env.META_GRAPH_URL ?? "https://graph.facebook.com", dialogUrl: "https://www.facebook.com" };
+  }
+  const sandbox = new URL(`${SANDBOX_GRAPH_PATH}/${sandboxScope(userId)}`, env.APP_URL).toString();
+  return { graphUrl: env.META_GRAPH_URL ?? sandbox, dialogUrl: sandbox };
+}
+
 /** The Facebook Login dialog URL for a connect (or re-request) round trip. */
-export function loginDialogUrl(state: string, options: { rerequest?: boolean } = {}): string {
+export function loginDialogUrl(userId: string, state: string, options: { rerequest?: boolean } = {}): string {
   const config = metaConfig();
-  const url = new URL(`${config.dialogUrl}/${GRAPH_VERSION}/dialog/oauth`);
+  const url = new URL(`${metaEndpoints(userId).dialogUrl}/${GRAPH_VERSION}/dialog/oauth`);
   url.searchParams.set("client_id", config.appId);
   url.searchParams.set("redirect_uri", config.redirectUri);
   url.searchParams.set("state", state);

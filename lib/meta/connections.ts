@@ -8,7 +8,7 @@ import { tierLimits } from "@/lib/auth/tiers";
 import type { SubscriptionTier } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { secretContext } from "@/lib/crypto/encrypted-columns";
-import { metaConfig, REQUIRED_SCOPES } from "./config";
+import { metaConfig, metaEndpoints, REQUIRED_SCOPES } from "./config";
 import { MetaApiError } from "./errors";
 import { GraphApi } from "./graph-api";
 import { exchangeCode, extendToken, inspectToken } from "./oauth";
@@ -20,10 +20,9 @@ export type ConnectResult =
   | { ok: false; error: "invalid_state" | "missing_permissions" | "no_ad_accounts" | "meta_error"; missing?: string[]; message?: string };
 
 /** A Graph API client for one stored connection, decrypting its token only now. */
-export function graphApiFor(connection: Pick<MetaAccount, "id" | "accessToken">): GraphApi {
+export function graphApiFor(connection: Pick<MetaAccount, "id" | "userId" | "accessToken">): GraphApi {
   const token = decryptSecret(connection.accessToken, secretContext("meta_accounts.access_token", connection.id));
-  const config = metaConfig();
-  return new GraphApi(token, { graphUrl: config.graphUrl, appSecret: config.appSecret });
+  return new GraphApi(token, { graphUrl: metaEndpoints(connection.userId).graphUrl, appSecret: metaConfig().appSecret });
 }
 
 /**
@@ -40,14 +39,14 @@ export async function completeConnection(input: {
   const state = await consumeOAuthState(input.state, input.userId);
   if (!state.ok) return { ok: false, error: "invalid_state" };
   try {
-    const shortLived = await exchangeCode(input.code);
-    const longLived = await extendToken(shortLived.accessToken);
-    const info = await inspectToken(longLived.accessToken);
+    const { graphUrl } = metaEndpoints(input.userId);
+    const shortLived = await exchangeCode(graphUrl, input.code);
+    const longLived = await extendToken(graphUrl, shortLived.accessToken);
+    const info = await inspectToken(graphUrl, longLived.accessToken);
     const missing = REQUIRED_SCOPES.filter((scope) => !info.scopes.includes(scope));
     if (!info.isValid || missing.length > 0) return { ok: false, error: "missing_permissions", missing: [...missing] };
 
-    const config = metaConfig();
-    const profile = await fetchMetaProfile(new GraphApi(longLived.accessToken, { graphUrl: config.graphUrl, appSecret: config.appSecret }));
+    const profile = await fetchMetaProfile(new GraphApi(longLived.accessToken, { graphUrl, appSecret: metaConfig().appSecret }));
     if (profile.adAccounts.length === 0) return { ok: false, error: "no_ad_accounts" };
     return await saveConnection(input.userId, input.tier, profile, {
       accessToken: longLived.accessToken,

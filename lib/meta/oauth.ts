@@ -12,8 +12,8 @@ export type TokenInfo = {
 };
 
 /** GET on the OAuth endpoints, which the SDK does not cover; errors become MetaApiError. */
-async function oauthGet<T>(path: string, params: Record<string, string>): Promise<T> {
-  const url = new URL(`${metaConfig().graphUrl}/${GRAPH_VERSION}/${path}`);
+async function oauthGet<T>(graphUrl: string, path: string, params: Record<string, string>): Promise<T> {
+  const url = new URL(`${graphUrl}/${GRAPH_VERSION}/${path}`);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   let response: Response;
   try {
@@ -29,9 +29,9 @@ async function oauthGet<T>(path: string, params: Record<string, string>): Promis
 const expiry = (seconds: number | undefined) => (seconds ? new Date(Date.now() + seconds * 1000) : null);
 
 /** The code from the Login redirect → a short-lived user token. */
-export async function exchangeCode(code: string): Promise<ExchangedToken> {
+export async function exchangeCode(graphUrl: string, code: string): Promise<ExchangedToken> {
   const config = metaConfig();
-  const body = await oauthGet<{ access_token: string; expires_in?: number }>("oauth/access_token", {
+  const body = await oauthGet<{ access_token: string; expires_in?: number }>(graphUrl, "oauth/access_token", {
     client_id: config.appId,
     client_secret: config.appSecret,
     redirect_uri: config.redirectUri,
@@ -41,9 +41,9 @@ export async function exchangeCode(code: string): Promise<ExchangedToken> {
 }
 
 /** A still-valid token → a long-lived one (~60 days). Meta has no refresh tokens; this is the refresh. */
-export async function extendToken(accessToken: string): Promise<ExchangedToken> {
+export async function extendToken(graphUrl: string, accessToken: string): Promise<ExchangedToken> {
   const config = metaConfig();
-  const body = await oauthGet<{ access_token: string; expires_in?: number }>("oauth/access_token", {
+  const body = await oauthGet<{ access_token: string; expires_in?: number }>(graphUrl, "oauth/access_token", {
     grant_type: "fb_exchange_token",
     client_id: config.appId,
     client_secret: config.appSecret,
@@ -53,11 +53,11 @@ export async function extendToken(accessToken: string): Promise<ExchangedToken> 
 }
 
 /** What Meta says about a token: valid or not, whose, which permissions, until when. */
-export async function inspectToken(accessToken: string): Promise<TokenInfo> {
+export async function inspectToken(graphUrl: string, accessToken: string): Promise<TokenInfo> {
   const config = metaConfig();
   const { data } = await oauthGet<{
     data: { is_valid: boolean; user_id?: string; scopes?: string[]; expires_at?: number; data_access_expires_at?: number };
-  }>("debug_token", { input_token: accessToken, access_token: `${config.appId}|${config.appSecret}` });
+  }>(graphUrl, "debug_token", { input_token: accessToken, access_token: `${config.appId}|${config.appSecret}` });
   const at = (seconds: number | undefined) => (seconds ? new Date(seconds * 1000) : null);
   return {
     isValid: data.is_valid,

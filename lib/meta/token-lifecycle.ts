@@ -7,6 +7,7 @@ import { secretContext } from "@/lib/crypto/encrypted-columns";
 import { logger } from "@/lib/observability/logger";
 import { markNeedsReconnect } from "./connections";
 import { MetaApiError } from "./errors";
+import { metaEndpoints } from "./config";
 import { extendToken, inspectToken } from "./oauth";
 
 export type LifecycleReport = { checked: number; renewed: number; needsReconnect: number; failed: number };
@@ -52,7 +53,7 @@ export async function renewExpiringTokens(now = new Date(), withinDays = 10): Pr
     .from(metaAccounts)
     .where(and(eq(metaAccounts.status, "active"), lte(metaAccounts.tokenExpiresAt, new Date(now.getTime() + withinDays * 86_400_000))));
   return forEachConnection(due, async (row) => {
-    const renewed = await extendToken(tokenOf(row));
+    const renewed = await extendToken(metaEndpoints(row.userId).graphUrl, tokenOf(row));
     await db
       .update(metaAccounts)
       .set({
@@ -69,7 +70,7 @@ export async function renewExpiringTokens(now = new Date(), withinDays = 10): Pr
 export async function validateTokens(now = new Date()): Promise<LifecycleReport & { removed: number }> {
   const active = await db.select().from(metaAccounts).where(eq(metaAccounts.status, "active"));
   const report = await forEachConnection(active, async (row) => {
-    const info = await inspectToken(tokenOf(row));
+    const info = await inspectToken(metaEndpoints(row.userId).graphUrl, tokenOf(row));
     if (!info.isValid) return "invalid";
     await db
       .update(metaAccounts)

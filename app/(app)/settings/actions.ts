@@ -24,7 +24,7 @@ function back(code: string): never {
 /** Starts Facebook Login (or the sandbox dialog); `rerequest` asks again for declined permissions. */
 export async function connectMetaAction(formData: FormData): Promise<void> {
   const user = await requireUser();
-  redirect(loginDialogUrl(createOAuthState(user.id), { rerequest: formData.get("rerequest") === "1" }));
+  redirect(loginDialogUrl(user.id, createOAuthState(user.id), { rerequest: formData.get("rerequest") === "1" }));
 }
 
 export async function disconnectMetaAction(formData: FormData): Promise<void> {
