@@ -27,6 +27,8 @@ export default defineConfig({
       APP_ENV: "local",
       // Job URLs (and the signatures bound to them) point here; the QStash tests serve on this port.
       APP_URL: "http://127.0.0.1:39017",
+      // The Meta sandbox the connect-flow tests serve (one fixed scope for every test user).
+      META_GRAPH_URL: "http://127.0.0.1:39018/api/sandbox/graph/0000000000000000000000aa",
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

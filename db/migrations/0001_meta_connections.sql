@@ -28,7 +28,7 @@ CREATE TABLE "meta_data_deletions" (
 CREATE TABLE "sandbox_graph_objects" (
 	"scope" varchar(64) NOT NULL,
 	"kind" varchar(50) NOT NULL,
-	"id" varchar(100) NOT NULL,
+	"id" text NOT NULL,
 	"seq" bigserial NOT NULL,
 	"data" jsonb NOT NULL,
 	CONSTRAINT "sandbox_graph_objects_scope_kind_id_pk" PRIMARY KEY("scope","kind","id")

@@ -1,4 +1,4 @@
-import { bigserial, jsonb, pgSequence, pgTable, primaryKey, varchar } from "drizzle-orm/pg-core";
+import { bigserial, jsonb, pgSequence, pgTable, primaryKey, text, varchar } from "drizzle-orm/pg-core";
 
 /**
  * The Meta sandbox's own state (the Graph emulator's objects: simulated users,
@@ -12,7 +12,8 @@ export const sandboxGraphObjects = pgTable(
     /** One AdPilot user's sandbox world (lib/meta/config sandboxScope). */
     scope: varchar("scope", { length: 64 }).notNull(),
     kind: varchar("kind", { length: 50 }).notNull(),
-    id: varchar("id", { length: 100 }).notNull(),
+    // Text: emulated tokens and auth codes are long opaque strings.
+    id: text("id").notNull(),
     // Insertion order, which Graph listings follow; a replaced record keeps its place.
     seq: bigserial("seq", { mode: "number" }).notNull(),
     data: jsonb("data").notNull(),

@@ -2,6 +2,7 @@ import { executeCall, type GraphCall, type GraphResult } from "./call";
 import type { EmulatorContext } from "./context";
 import { GraphError, errorBody, invalidParam, requiredParam } from "./errors";
 import { Params, parseLenientForm } from "./params";
+import { tokenFromRequest } from "./tokens";
 
 /** Graph refuses batches above this size. */
 export const MAX_BATCH = 50;
@@ -62,7 +63,7 @@ function toResponse(result: GraphResult): NonNullable<BatchResponse> {
  */
 export async function runBatch(ctx: EmulatorContext, params: Params, authorization: string | null): Promise<{ body: BatchResponse[]; accountId?: string }> {
   const items = readItems(params);
-  const fallbackToken = params.string("access_token") ?? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization ?? "")?.[1];
+  const fallbackToken = tokenFromRequest(params, authorization);
   const results = new Map<string, unknown>();
   const failed = new Set<string>();
   const referenced = new Set(items.flatMap((item) => [item.depends_on, ...[...JSON.stringify(item).matchAll(/\{result=([^:}]+):/g)].map((match) => match[1])]).filter((name): name is string => !!name));

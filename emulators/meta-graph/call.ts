@@ -35,10 +35,10 @@ export async function executeCall(ctx: EmulatorContext, call: GraphCall): Promis
     accountId = planned.accountId ?? accountId;
     await chargeCall(ctx, planned.accountId, call.method !== "GET");
     const body = await planned.run();
-    return { status: 200, body, headers: usageHeaders(await usageSnapshot(ctx, accountId)), accountId };
+    return { status: 200, body, headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId)), accountId };
   } catch (error) {
     const graphError = error instanceof GraphError ? error : unexpected(error);
-    return { status: graphError.status, body: errorBody(graphError), headers: usageHeaders(await usageSnapshot(ctx, accountId)), accountId };
+    return { status: graphError.status, body: errorBody(graphError), headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId)), accountId };
   }
 }
 
@@ -49,7 +49,7 @@ function unexpected(error: unknown): GraphError {
 }
 
 async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultPlan["failure"]>, accountId: string | undefined): Promise<GraphResult> {
-  const headers = usageHeaders(await usageSnapshot(ctx, accountId));
+  const headers = usageHeaders(ctx, await usageSnapshot(ctx, accountId));
   switch (failure.kind) {
     case "transient": {
       const error = transientError(failure.code ?? 2);
@@ -64,7 +64,7 @@ async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultP
     case "rateLimit": {
       const regain = failure.regainMinutes ?? 5;
       const usage = { ...(await usageSnapshot(ctx, accountId ?? "0")), accountPct: 100, bucPct: 100, regainMinutes: regain, resetSeconds: regain * 60 };
-      return { status: 400, body: errorBody(accountThrottled()), headers: usageHeaders(usage), accountId };
+      return { status: 400, body: errorBody(accountThrottled()), headers: usageHeaders(ctx, usage), accountId };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { FaultInjector } from "./faults";
 import type { Params } from "./params";
+import type { AccessTier } from "./rate-limit";
 import type { GraphStore } from "./store";
 import type { TokenRecord, UserRecord } from "./types";
 
@@ -12,6 +13,7 @@ export type EmulatorContext = {
   /** absolute, without a trailing slash */
   baseUrl: string;
   now: () => Date;
+  accessTier: AccessTier;
   store: GraphStore;
   faults: FaultInjector;
 };
@@ -34,7 +36,8 @@ export function graphTime(iso: string | null): string | null {
 
 /** Graph accepts ISO 8601 (any offset) or a unix timestamp for times. */
 export function parseGraphTime(value: string): Date | undefined {
-  const text = value.trim();
+  // A "+0000" offset sent raw in a form body arrives as " 0000"; put the sign back.
+  const text = value.trim().replace(/(T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s(\d{2}:?\d{2})$/, "$1+$2");
   const date = /^\d+$/.test(text) ? new Date(Number(text) * 1000) : new Date(text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -67,9 +67,6 @@ export const unknownObject = (id: string, method: string) =>
     subcode: 33,
   });
 
-export const unknownPath = (path: string) =>
-  new GraphError({ message: `Unknown path components: /${path}`, type: "OAuthException", code: 2500 });
-
 /** Parameter-level failures: "(#100) …" with no subcode, as Meta does for plain param checks. */
 export const invalidParam = (message: string, errorData?: Record<string, unknown>) =>
   new GraphError({ message: `(#100) ${message}`, code: 100, errorData });

@@ -34,7 +34,7 @@ async function special(ctx: EmulatorContext, work: () => Promise<{ body: unknown
     status = error.status;
     body = errorBody(error);
   }
-  return respond({ status, body, headers: usageHeaders(await usageSnapshot(ctx, accountId)) });
+  return respond({ status, body, headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId)) });
 }
 
 /** Graph accepts `method=delete` (and get) on a POST, which is how HTML forms and some clients send deletes. */
@@ -50,7 +50,12 @@ export function createHandler(ctx: EmulatorContext, pathPrefix: string, ready: (
   return async (request) => {
     await ready();
     const url = new URL(request.url);
-    let pathname = decodeURIComponent(url.pathname);
+    let pathname = url.pathname;
+    try {
+      pathname = decodeURIComponent(pathname);
+    } catch {
+      // Keep the raw path; routing will answer "does not exist".
+    }
     if (prefix && pathname.startsWith(prefix)) pathname = pathname.slice(prefix.length);
     const path = pathname.replace(/^\/+/, "").replace(/^v\d+\.\d+(\/|$)/, "").replace(/\/+$/, "");
 

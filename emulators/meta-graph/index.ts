@@ -18,6 +18,7 @@ import type { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
 import { seedSandbox } from "./fixtures";
 import { createHandler } from "./handler";
+import type { AccessTier } from "./rate-limit";
 import { serveOnLoopback } from "./serve";
 import { createMemoryStore, type GraphStore } from "./store";
 import { buildToken } from "./tokens";
@@ -27,7 +28,7 @@ export { FaultInjector, type FaultKind, type FaultRule } from "./faults";
 export { createMemoryStore, type GraphStore } from "./store";
 export { appsecretProof } from "./tokens";
 export { qualityForAd } from "./quality";
-export { LIMITS as RATE_LIMITS } from "./rate-limit";
+export { LIMITS as RATE_LIMITS, type AccessTier } from "./rate-limit";
 export { GRAPH_VERSION } from "./context";
 export type * from "./types";
 
@@ -42,6 +43,8 @@ export type GraphEmulatorOptions = {
   now?: () => Date;
   /** defaults to a fresh in-memory store seeded with sandbox fixtures */
   store?: GraphStore;
+  /** Marketing API access tier the app has; decides the rate limits (default "development", Meta's tier for new apps) */
+  accessTier?: AccessTier;
 };
 
 export type GraphEmulator = {
@@ -61,6 +64,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     appSecret: options.appSecret,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     now: options.now ?? (() => new Date()),
+    accessTier: options.accessTier ?? "development",
     store,
     faults,
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appsecretProof, SANDBOX, startGraphEmulator, type GraphEmulator } from "./index";
+import { appsecretProof, createGraphEmulator, SANDBOX, startGraphEmulator, type GraphEmulator } from "./index";
 import { APP } from "./test-support";
 
 const REDIRECT = "https://app.example.test/api/meta/callback";
@@ -140,5 +140,28 @@ describe("Facebook Login against the Graph emulator (plain fetch)", () => {
 
     const bearer = await getJson(`/v24.0/me/adaccounts?fields=account_id,currency`, { headers: { authorization: `Bearer ${token}` } });
     expect(bearer.body.data).toEqual([{ id: `act_${SANDBOX.riley.adAccountId}`, account_id: SANDBOX.riley.adAccountId, currency: "USD" }]);
+  });
+});
+
+describe("mounted under a path prefix", () => {
+  it("routes below the prefix and points paging and the dialog form back through it", async () => {
+    const baseUrl = "http://localhost:3000/api/sandbox/graph";
+    const emulator = createGraphEmulator({ ...APP, baseUrl, pathPrefix: "/api/sandbox/graph" });
+    const token = emulator.issueToken({ userId: SANDBOX.sam.userId, scopes: ["ads_read"] });
+    const response = await emulator.handle(new Request(`${baseUrl}/v24.0/me/adaccounts?limit=1&access_token=${token}`));
+    const body = (await response.json()) as { data: unknown[]; paging: { next: string } };
+    expect(body.data).toEqual([{ id: `act_${SANDBOX.sam.adAccountId}`, account_id: SANDBOX.sam.adAccountId }]);
+    expect(body.paging.next.startsWith(`${baseUrl}/v24.0/me/adaccounts?`)).toBe(true);
+    const next = (await (await emulator.handle(new Request(body.paging.next))).json()) as { data: Array<{ id: string }>; paging: Record<string, unknown> };
+    expect(next.data.map((row) => row.id)).toEqual([`act_${SANDBOX.sam.eurAdAccountId}`]);
+    expect(next.paging.next).toBeUndefined();
+
+    const dialog = await emulator.handle(new Request(`${baseUrl}/v24.0/dialog/oauth?client_id=${APP.appId}&redirect_uri=${encodeURIComponent(REDIRECT)}&scope=ads_read`));
+    expect(await dialog.text()).toContain(`action="${baseUrl}/v24.0/dialog/oauth"`);
+
+    const ids = await emulator.handle(new Request(`${baseUrl}/v24.0/?ids=me,${SANDBOX.sam.pageId}&fields=name&access_token=${token}`));
+    expect(ids.status).toBe(400); // the page needs pages_show_list
+    const multi = await emulator.handle(new Request(`${baseUrl}/v24.0/?ids=me,act_${SANDBOX.sam.adAccountId}&fields=name&access_token=${token}`));
+    expect(await multi.json()).toEqual({ me: { id: SANDBOX.sam.userId, name: "Sam Sandbox" }, [`act_${SANDBOX.sam.adAccountId}`]: { id: `act_${SANDBOX.sam.adAccountId}`, name: "Sam Sandbox Ads (USD)" } });
   });
 });

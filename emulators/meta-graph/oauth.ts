@@ -3,7 +3,7 @@ import { consentPage } from "./consent-page";
 import { GRAPH_VERSION, type EmulatorContext } from "./context";
 import { GraphError, expiredToken, invalidToken, requiredParam } from "./errors";
 import type { Params } from "./params";
-import { SHORT_LIVED_SECONDS, buildToken, isExpired, newAuthCode } from "./tokens";
+import { SHORT_LIVED_SECONDS, buildToken, isExpired, newAuthCode, tokenFromRequest } from "./tokens";
 import type { TokenRecord } from "./types";
 
 /** Codes from the dialog are good for ten minutes and one exchange, as on Facebook. */
@@ -124,7 +124,7 @@ const unix = (iso: string | null) => (iso ? Math.floor(new Date(iso).getTime() /
 
 /** GET /debug_token: inspect a user token with the app token (APPID|APPSECRET) or a token of the same app. */
 export async function debugToken(ctx: EmulatorContext, params: Params, authorization: string | null): Promise<Record<string, unknown>> {
-  const caller = params.string("access_token") ?? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization ?? "")?.[1];
+  const caller = tokenFromRequest(params, authorization);
   if (!caller) throw new GraphError({ message: "An access token is required to request this resource.", code: 104 });
   if (caller.includes("|")) {
     if (!sameSecret(caller, `${ctx.appId}|${ctx.appSecret}`)) throw new GraphError({ message: "Invalid OAuth access token signature.", code: 190 });

@@ -124,12 +124,13 @@ export function parseLenientForm(body: string): Record<string, unknown> {
 }
 
 function decodeLenient(text: string): string {
-  // Only percent-decode what was evidently encoded; a raw "50% off" must survive.
-  if (!/%[0-9A-Fa-f]{2}/.test(text)) return text;
+  // Form semantics: "+" is a space. Percent-decode only valid escapes, so a raw "50% off" survives.
+  const spaced = text.replace(/\+/g, " ");
+  if (!/%[0-9A-Fa-f]{2}/.test(spaced)) return spaced;
   try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
+    return decodeURIComponent(spaced);
   } catch {
-    return text;
+    return spaced;
   }
 }
 

@@ -5,21 +5,22 @@ import type { UsageRecord } from "./types";
 /**
  * Meta's throttling, simplified to the parts clients react to:
  * - per ad account score: reads 1 point, writes 3, decaying linearly to zero over
- *   300 s; development tier max 60. At >= 100 % calls fail with 17/2446079.
+ *   300 s; max 60 (development tier) or 9000 (standard). At >= 100 % calls fail with 17/2446079.
  * - per ad account ads_management business-use-case quota per hour:
- *   300 + 40 × active ads (dev tier). Beyond it calls fail with 80004/2446079.
+ *   300 (dev) / 100000 (standard) + 40 × active ads. Beyond it calls fail with 80004/2446079.
  * - per app call count per hour (X-App-Usage); beyond it 4 "Application request limit reached".
  * total_time / total_cputime are not measured; they are reported as fixed fractions of call_count.
  */
+export type AccessTier = "development" | "standard";
+
 export const LIMITS = {
-  accountScoreMax: 60,
+  development: { accountScoreMax: 60, bucCallsPerHour: 300, tier: "development_access" },
+  standard: { accountScoreMax: 9000, bucCallsPerHour: 100_000, tier: "standard_access" },
   decaySeconds: 300,
   readPoints: 1,
   writePoints: 3,
-  bucCallsPerHour: 300,
   bucCallsPerActiveAd: 40,
   appCallsPerHour: 4800,
-  tier: "development_access",
 } as const;
 
 const HOUR_MS = 3_600_000;
@@ -35,10 +36,13 @@ export type UsageSnapshot = {
 
 const emptyUsage = (id: string, now: Date): UsageRecord => ({ id, score: 0, updatedAt: now.toISOString(), windowStart: now.toISOString(), calls: 0 });
 
-function decayed(record: UsageRecord, now: Date): number {
+const tierOf = (ctx: EmulatorContext) => LIMITS[ctx.accessTier];
+/** points per second: a full score drains in decaySeconds */
+const decayRate = (ctx: EmulatorContext) => tierOf(ctx).accountScoreMax / LIMITS.decaySeconds;
+
+function decayed(ctx: EmulatorContext, record: UsageRecord, now: Date): number {
   const elapsed = (now.getTime() - new Date(record.updatedAt).getTime()) / 1000;
-  const rate = LIMITS.accountScoreMax / LIMITS.decaySeconds;
-  return Math.max(0, record.score - elapsed * rate);
+  return Math.max(0, record.score - elapsed * decayRate(ctx));
 }
 
 function windowed(record: UsageRecord, now: Date): UsageRecord {
@@ -51,7 +55,7 @@ async function bucket(ctx: EmulatorContext, id: string): Promise<UsageRecord> {
 
 async function bucQuota(ctx: EmulatorContext, accountId: string): Promise<number> {
   const activeAds = (await ctx.store.list("ads", { accountId, status: "ACTIVE" })).length;
-  return LIMITS.bucCallsPerHour + LIMITS.bucCallsPerActiveAd * activeAds;
+  return tierOf(ctx).bucCallsPerHour + LIMITS.bucCallsPerActiveAd * activeAds;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
@@ -62,15 +66,16 @@ export async function usageSnapshot(ctx: EmulatorContext, accountId: string | un
   const app = windowed(await bucket(ctx, `app:${ctx.appId}`), now);
   const snapshot: UsageSnapshot = { accountId, accountPct: 0, resetSeconds: 0, bucPct: 0, regainMinutes: 0, appPct: Math.round((app.calls / LIMITS.appCallsPerHour) * 100) };
   if (!accountId) return snapshot;
-  const score = decayed(await bucket(ctx, `acc:${accountId}`), now);
+  const score = decayed(ctx, await bucket(ctx, `acc:${accountId}`), now);
   const buc = windowed(await bucket(ctx, `buc:${accountId}`), now);
   const quota = await bucQuota(ctx, accountId);
-  const rate = LIMITS.accountScoreMax / LIMITS.decaySeconds;
-  snapshot.accountPct = round2((score / LIMITS.accountScoreMax) * 100);
+  const max = tierOf(ctx).accountScoreMax;
+  const rate = decayRate(ctx);
+  snapshot.accountPct = round2((score / max) * 100);
   snapshot.resetSeconds = Math.ceil(score / rate);
   snapshot.bucPct = Math.round((buc.calls / quota) * 100);
   // Access returns once the score decays below the max, or when the hourly window rolls over.
-  const scoreWaitSeconds = score >= LIMITS.accountScoreMax ? (score - LIMITS.accountScoreMax) / rate + 1 : 0;
+  const scoreWaitSeconds = score >= max ? (score - max) / rate + 1 : 0;
   const windowWaitSeconds = buc.calls >= quota ? (new Date(buc.windowStart).getTime() + HOUR_MS - now.getTime()) / 1000 : 0;
   snapshot.regainMinutes = Math.ceil(Math.max(scoreWaitSeconds, windowWaitSeconds) / 60);
   return snapshot;
@@ -87,8 +92,8 @@ export async function chargeCall(ctx: EmulatorContext, accountId: string | undef
 
   if (accountId) {
     const acc = await bucket(ctx, `acc:${accountId}`);
-    const score = decayed(acc, now);
-    if (score >= LIMITS.accountScoreMax) throw accountThrottled();
+    const score = decayed(ctx, acc, now);
+    if (score >= tierOf(ctx).accountScoreMax) throw accountThrottled();
     const buc = windowed(await bucket(ctx, `buc:${accountId}`), now);
     if (buc.calls >= (await bucQuota(ctx, accountId))) throw bucThrottled();
     await ctx.store.put("usage", { ...acc, score: score + (isWrite ? LIMITS.writePoints : LIMITS.readPoints), updatedAt: now.toISOString() });
@@ -119,12 +124,13 @@ const bucThrottled = () =>
   });
 
 /** Meta's usage headers: JSON strings, percentages. */
-export function usageHeaders(usage: UsageSnapshot): Record<string, string> {
+export function usageHeaders(ctx: EmulatorContext, usage: UsageSnapshot): Record<string, string> {
+  const tier = tierOf(ctx).tier;
   const headers: Record<string, string> = {
     "x-app-usage": JSON.stringify({ call_count: usage.appPct, total_cputime: Math.round(usage.appPct * 0.4), total_time: Math.round(usage.appPct * 0.6) }),
   };
   if (!usage.accountId) return headers;
-  headers["x-ad-account-usage"] = JSON.stringify({ acc_id_util_pct: usage.accountPct, reset_time_duration: usage.resetSeconds, ads_api_access_tier: LIMITS.tier });
+  headers["x-ad-account-usage"] = JSON.stringify({ acc_id_util_pct: usage.accountPct, reset_time_duration: usage.resetSeconds, ads_api_access_tier: tier });
   headers["x-business-use-case-usage"] = JSON.stringify({
     [usage.accountId]: [
       {
@@ -133,7 +139,7 @@ export function usageHeaders(usage: UsageSnapshot): Record<string, string> {
         total_cputime: Math.round(usage.bucPct * 0.4),
         total_time: Math.round(usage.bucPct * 0.6),
         estimated_time_to_regain_access: usage.regainMinutes,
-        ads_api_access_tier: LIMITS.tier,
+        ads_api_access_tier: tier,
       },
     ],
   });

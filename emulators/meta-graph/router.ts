@@ -22,6 +22,7 @@ const SUCCESS = { success: true } as const;
 export async function planCall(ctx: CallContext): Promise<PlannedCall> {
   const segments = ctx.path.split("/").filter(Boolean);
   const [nodeId, edge, ...extra] = segments;
+  if (!nodeId && ctx.method === "GET" && ctx.params.has("ids")) return planMultiRead(ctx);
   if (!nodeId || extra.length > 0) throw unknownObject(segments.join("/") || "/", ctx.method);
   const write = ctx.method !== "GET";
   const node = await resolveNode(ctx, nodeId);
@@ -34,6 +35,20 @@ export async function planCall(ctx: CallContext): Promise<PlannedCall> {
   if (node.kind === "user") return { run: () => userEdge(ctx, edge) };
   requireNodePermission(ctx, node, write);
   return { accountId, run: () => edgeCall(ctx, node, edge) };
+}
+
+/** GET /?ids=a,b (the SDK's getByIds): an object keyed by id; every id must resolve. */
+async function planMultiRead(ctx: CallContext): Promise<PlannedCall> {
+  const ids = ctx.params.list("ids") ?? [];
+  if (ids.length > 50) throw invalidParam("Too many IDs. Maximum: 50");
+  const nodes = await Promise.all(ids.map((id) => resolveNode(ctx, id)));
+  for (const node of nodes) requireNodePermission(ctx, node, false);
+  const run = async () => {
+    const out: Record<string, unknown> = {};
+    for (const [index, node] of nodes.entries()) out[ids[index] ?? ""] = await nodeCall(ctx, node);
+    return out;
+  };
+  return { accountId: nodes.find((node) => node.account)?.account?.id, run };
 }
 
 async function render<R>(ctx: CallContext, view: NodeView<R>, record: R) {
@@ -119,7 +134,6 @@ async function userEdge(ctx: CallContext, edge: string): Promise<unknown> {
 
 async function edgeCall(ctx: CallContext, node: ResolvedNode, edge: string): Promise<unknown> {
   const get = ctx.method === "GET";
-  const post = ctx.method === "POST";
   if (node.kind === "adAccount") {
     const account = node.record;
     switch (`${ctx.method} ${edge}`) {
@@ -156,7 +170,7 @@ async function edgeCall(ctx: CallContext, node: ResolvedNode, edge: string): Pro
   if (get && node.kind === "campaign" && edge === "adsets") return listAdSets(ctx, { campaignId: node.record.id });
   if (get && node.kind === "campaign" && edge === "ads") return listAds(ctx, { campaignId: node.record.id });
   if (get && node.kind === "adSet" && edge === "ads") return listAds(ctx, { adSetId: node.record.id });
-  if (post || !get) throw unknownObject(`${node.record.id}/${edge}`, ctx.method);
+  if (!get) throw unknownObject(`${node.record.id}/${edge}`, ctx.method);
   throw invalidParam(`Tried accessing nonexisting field (${edge}) on node type (${typeName(node)})`);
 }
 

@@ -33,8 +33,9 @@ export function restoreSdk(): void {
   }
 }
 
-export async function startHarness(options: { now?: () => Date } = {}): Promise<Harness> {
-  const { url, emulator, close } = await startGraphEmulator({ ...APP, ...options });
+/** Standard access by default so object tests are not throttled; rate-limit tests ask for "development". */
+export async function startHarness(options: { now?: () => Date; accessTier?: "development" | "standard" } = {}): Promise<Harness> {
+  const { url, emulator, close } = await startGraphEmulator({ ...APP, accessTier: "standard", ...options });
   const token = emulator.issueToken({ userId: SANDBOX.sam.userId, scopes: ALL_SCOPES });
   pointSdkAt(url, token);
   return {
@@ -48,8 +49,8 @@ export async function startHarness(options: { now?: () => Date } = {}): Promise<
   };
 }
 
-/** Awaits a promise that must reject with a FacebookRequestError and returns it. */
-export async function sdkError(promise: Promise<unknown>): Promise<SdkRequestError> {
+/** Awaits a promise that must reject with a FacebookRequestError and returns it (edge getters are typed `Cursor | Promise`). */
+export async function sdkError(promise: unknown): Promise<SdkRequestError> {
   try {
     await promise;
   } catch (error) {

@@ -38,10 +38,7 @@ export const isExpired = (token: TokenRecord, now: Date) => token.expiresAt !== 
 
 /** The SDK sends the token in the query; other clients use `Authorization: Bearer` (or Graph's older `OAuth`). */
 export function tokenFromRequest(params: Params, authorization: string | null): string | undefined {
-  const fromParams = params.string("access_token");
-  if (fromParams) return fromParams;
-  const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization ?? "");
-  return match?.[1]?.trim();
+  return params.string("access_token") || /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim();
 }
 
 export const appsecretProof = (appSecret: string, token: string) => createHmac("sha256", appSecret).update(token).digest("hex");

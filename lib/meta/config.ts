@@ -61,8 +61,8 @@ export function metaEndpoints(userId: string): MetaEndpoints {
   if (metaConfig().mode === "facebook") {
     return { graphUrl: env.META_GRAPH_URL ?? "https://graph.facebook.com", dialogUrl: "https://www.facebook.com" };
   }
-  const sandbox = new URL(`${SANDBOX_GRAPH_PATH}/${sandboxScope(userId)}`, env.APP_URL).toString();
-  return { graphUrl: env.META_GRAPH_URL ?? sandbox, dialogUrl: sandbox };
+  const sandbox = env.META_GRAPH_URL ?? new URL(`${SANDBOX_GRAPH_PATH}/${sandboxScope(userId)}`, env.APP_URL).toString();
+  return { graphUrl: sandbox, dialogUrl: sandbox };
 }
 
 /** The Facebook Login dialog URL for a connect (or re-request) round trip. */

@@ -110,7 +110,7 @@ export async function createCampaign(ctx: CallContext, account: AdAccountRecord)
 export async function updateCampaign(ctx: CallContext, campaign: CampaignRecord, account: AdAccountRecord): Promise<void> {
   const p = ctx.params;
   if (campaign.status === "DELETED") throw invalidParam("Cannot update a deleted campaign");
-  if (p.has("objective") && p.string("objective") !== campaign.objective) throw invalidParam("The objective of a campaign cannot be changed once it has ad sets");
+  if (p.has("objective") && p.string("objective") !== campaign.objective) throw invalidParam("The objective of an existing campaign cannot be changed");
   const next: CampaignRecord = { ...campaign, updatedTime: nowIso(ctx) };
   if (p.has("name")) next.name = p.string("name") ?? campaign.name;
   const status = checkStatus(p.string("status"), { allowArchive: true });

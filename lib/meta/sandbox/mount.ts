@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db";
 import { createGraphEmulator, SANDBOX, seedSandbox } from "@/emulators/meta-graph";
-import { deployment, env } from "@/lib/env";
+import { deployment } from "@/lib/env";
 import { metaConfig, SANDBOX_GRAPH_PATH } from "../config";
 import { createPostgresGraphStore } from "./postgres-store";
 
@@ -25,8 +25,11 @@ export async function handleSandboxRequest(request: Request, scope: string): Pro
   const emulator = createGraphEmulator({
     appId: metaConfig().appId,
     appSecret: metaConfig().appSecret,
-    baseUrl: new URL(prefix, env.APP_URL).toString(),
+    // Paging links and dialog redirects point back at whatever host this request reached.
+    baseUrl: new URL(prefix, request.url).toString(),
     pathPrefix: prefix,
+    // A sandbox behaves like an app with Standard access; development tier would throttle a single launch.
+    accessTier: "standard",
     store,
   });
   return emulator.handle(request);
