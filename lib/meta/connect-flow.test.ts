@@ -13,6 +13,9 @@ import { createOAuthState } from "./oauth-state";
 import { handleSandboxRequest } from "./sandbox/mount";
 import { createPostgresGraphStore } from "./sandbox/postgres-store";
 import { renewExpiringTokens, validateTokens } from "./token-lifecycle";
+import { PermanentJobError, RetryLater } from "@/lib/jobs/errors";
+import { kv } from "@/lib/kv";
+import { withMetaConnection } from "./with-connection";
 
 // The whole round trip against the sandbox as the app mounts it: the consent page,
 // the code exchange, long-lived token, debug_token and profile reads over HTTP,
@@ -129,5 +132,36 @@ describe("connecting Meta through the sandbox", () => {
     const again = await validateTokens();
     expect((await listConnections(user.id))[0]!.status).toBe("reconnect_required");
     expect(again.checked).toBeLessThan(report.checked);
+  });
+
+  it("background work: a token that dies mid-work marks the connection and stops; a hot ad account waits", async () => {
+    const user = await createUser();
+    actAs(user);
+    await returnTo(await consent(loginDialogUrl(user.id, createOAuthState(user.id)), { decision: "grant" }));
+    const [connection] = await db.select().from(metaAccounts).where(eq(metaAccounts.userId, user.id));
+    const account = `act_${SANDBOX.sam.adAccountId}`;
+
+    // Works while the token is good, and records the account's usage on the way.
+    const campaigns = await withMetaConnection(connection!.id, { adAccountId: account }, (api) => api.call<{ data: unknown[] }>("GET", [account, "campaigns"], { fields: "id" }));
+    expect(Array.isArray(campaigns.data)).toBe(true);
+
+    // Near the limit: the work is postponed instead of hammering Meta.
+    await kv().set(`meta:usage:${SANDBOX.sam.adAccountId}`, { pct: 97, pauseUntil: Date.now() + 600_000 }, { ttlSeconds: 600 });
+    await expect(withMetaConnection(connection!.id, { adAccountId: account }, async () => "ran")).rejects.toBeInstanceOf(RetryLater);
+    await kv().delete(`meta:usage:${SANDBOX.sam.adAccountId}`);
+
+    // The token expires while a sync runs: marked once, stopped for good, never retried.
+    const store = createPostgresGraphStore(db, scope);
+    let calls = 0;
+    const failure = withMetaConnection(connection!.id, { adAccountId: account }, async (api) => {
+      calls++;
+      const record = await store.get("tokens", api.accessToken);
+      await store.put("tokens", { ...record!, expiresAt: new Date(Date.now() - 1000).toISOString() });
+      return api.call("GET", [account, "campaigns"], { fields: "id" });
+    });
+    await expect(failure).rejects.toBeInstanceOf(PermanentJobError);
+    expect((await listConnections(user.id))[0]).toMatchObject({ status: "reconnect_required" });
+    await expect(withMetaConnection(connection!.id, {}, async () => "ran")).rejects.toThrow(/needs to be reconnected/);
+    expect(calls).toBe(1);
   });
 });

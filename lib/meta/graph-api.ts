@@ -35,6 +35,9 @@ function toHeaders(raw: unknown): Headers {
  * classified MetaApiError instead of the SDK's raw error.
  */
 export class GraphApi extends FacebookAdsApi {
+  /** Receives the usage headers of every response; set by whoever paces calls. */
+  onUsage: ((usage: MetaUsage) => void) | undefined;
+
   constructor(
     accessToken: string,
     private readonly options: GraphApiOptions,
@@ -42,6 +45,15 @@ export class GraphApi extends FacebookAdsApi {
     // crash_log=false: otherwise the SDK installs a process-wide uncaughtException handler.
     super(accessToken, "en_US", false);
     this.setShowHeader(true);
+    this.onUsage = options.onUsage;
+  }
+
+  get graphUrl(): string {
+    return this.options.graphUrl;
+  }
+
+  get appSecretProof(): string {
+    return appSecretProof(this.accessToken, this.options.appSecret);
   }
 
   override async call<T>(
@@ -65,7 +77,7 @@ export class GraphApi extends FacebookAdsApi {
     try {
       const response = await super.call<Record<string, unknown>>(method, target, query, files, useMultipartFormData, urlOverride || this.options.graphUrl);
       if (response && typeof response === "object" && "headers" in response) {
-        this.options.onUsage?.(readUsage(toHeaders(response.headers)));
+        this.onUsage?.(readUsage(toHeaders(response.headers)));
         delete response.headers;
       }
       return response as T;
@@ -80,7 +92,7 @@ export class GraphApi extends FacebookAdsApi {
     if (error instanceof Error && error.name === "FacebookRequestError") {
       const failure = error as Error & { status?: number | null; response?: GraphErrorBody | null; headers?: unknown };
       const headers = toHeaders(failure.headers);
-      this.options.onUsage?.(readUsage(headers));
+      this.onUsage?.(readUsage(headers));
       return classifyMetaError({ status: failure.status ?? null, error: failure.response ?? null, headers });
     }
     return classifyMetaError({ status: null, error: { message: error instanceof Error ? error.message : "request failed" } });
