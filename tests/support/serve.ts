@@ -10,7 +10,8 @@ export async function serve(handler: (request: Request) => Promise<Response>, po
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
     const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : body });
-    const response = await handler(request);
+    // Like a server framework would: an exception becomes a 500, never a hung request.
+    const response = await handler(request).catch((error: unknown) => Response.json({ error: String(error) }, { status: 500 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
