@@ -1,8 +1,9 @@
 import { GRAPH_VERSION, type CallContext, type EmulatorContext } from "./context";
 import { GraphError, errorBody, expiredToken, transientError } from "./errors";
 import type { FaultPlan } from "./faults";
+import { InsightsError } from "./insights";
 import type { Params } from "./params";
-import { accountThrottled, chargeCall, usageHeaders, usageSnapshot } from "./rate-limit";
+import { accountThrottled, chargeCall, usageHeaders, usageSnapshot, type UseCase } from "./rate-limit";
 import { planCall } from "./router";
 import { authenticate } from "./tokens";
 
@@ -22,24 +23,46 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Best guess at the account for headers when routing failed before finding it. */
 const accountFromPath = (path: string) => /^act_(\d+)/.exec(path)?.[1];
+/** Best guess at the use case likewise (report-run reads are only known once routed). */
+const guessUseCase = (path: string): UseCase => (/(^|\/)insights$/.test(path) ? "ads_insights" : "ads_management");
 
 export async function executeCall(ctx: EmulatorContext, call: GraphCall): Promise<GraphResult> {
   const plan = ctx.faults.take(call.method, `/${GRAPH_VERSION}/${call.path}`);
   if (plan.delayMs > 0) await sleep(plan.delayMs);
   let accountId = accountFromPath(call.path);
+  let useCase = guessUseCase(call.path);
   try {
-    if (plan.failure) return await injectedFailure(ctx, plan.failure, accountId);
+    if (plan.failure) return await injectedFailure(ctx, plan.failure, accountId, useCase);
     const { token, user } = await authenticate(ctx, call.params, call.authorization);
     const callCtx: CallContext = { ...ctx, method: call.method, path: call.path, params: call.params, token, user };
     const planned = await planCall(callCtx);
     accountId = planned.accountId ?? accountId;
-    await chargeCall(ctx, planned.accountId, call.method !== "GET");
+    useCase = planned.useCase ?? "ads_management";
+    await chargeCall(ctx, planned.accountId, planned.isWrite ?? call.method !== "GET", useCase);
     const body = await planned.run();
-    return { status: 200, body, headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId)), accountId };
+    return { status: 200, body, headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId, useCase)), accountId };
   } catch (error) {
-    const graphError = error instanceof GraphError ? error : unexpected(error);
-    return { status: graphError.status, body: errorBody(graphError), headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId)), accountId };
+    const graphError = toGraphError(error);
+    return { status: graphError.status, body: errorBody(graphError), headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId, useCase)), accountId };
   }
+}
+
+/** The insights module throws its own plain error type; it carries Meta's code, subcode, status and texts. */
+function toGraphError(error: unknown): GraphError {
+  if (error instanceof GraphError) return error;
+  if (error instanceof InsightsError) {
+    return new GraphError({
+      message: error.message,
+      code: error.code,
+      subcode: error.subcode,
+      type: error.type,
+      status: error.status,
+      userTitle: error.userTitle,
+      userMsg: error.userMsg,
+      isTransient: error.isTransient,
+    });
+  }
+  return unexpected(error);
 }
 
 function unexpected(error: unknown): GraphError {
@@ -48,8 +71,8 @@ function unexpected(error: unknown): GraphError {
   return transientError(1);
 }
 
-async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultPlan["failure"]>, accountId: string | undefined): Promise<GraphResult> {
-  const headers = usageHeaders(ctx, await usageSnapshot(ctx, accountId));
+async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultPlan["failure"]>, accountId: string | undefined, useCase: UseCase): Promise<GraphResult> {
+  const headers = usageHeaders(ctx, await usageSnapshot(ctx, accountId, useCase));
   switch (failure.kind) {
     case "transient": {
       const error = transientError(failure.code ?? 2);
@@ -63,7 +86,7 @@ async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultP
     }
     case "rateLimit": {
       const regain = failure.regainMinutes ?? 5;
-      const usage = { ...(await usageSnapshot(ctx, accountId ?? "0")), accountPct: 100, bucPct: 100, regainMinutes: regain, resetSeconds: regain * 60 };
+      const usage = { ...(await usageSnapshot(ctx, accountId ?? "0", useCase)), accountPct: 100, bucPct: 100, regainMinutes: regain, resetSeconds: regain * 60 };
       return { status: 400, body: errorBody(accountThrottled()), headers: usageHeaders(ctx, usage), accountId };
     }
   }

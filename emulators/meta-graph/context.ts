@@ -6,6 +6,16 @@ import type { TokenRecord, UserRecord } from "./types";
 
 export const GRAPH_VERSION = "v24.0";
 
+/** Tuning of the insights edges (see objects/insights.ts). */
+export type InsightsOptions = {
+  /** how long an async report run takes; default 2–6 s of emulator clock, derived from the run id */
+  reportRunDurationMs?: number;
+  /** largest (days × ads) a synchronous read answers before 100/1487534 (default 5000) */
+  maxSyncCells?: number;
+  /** the same for async report runs (default 1,000,000) */
+  maxAsyncCells?: number;
+};
+
 /** What every part of the emulator may read: configuration plus state. */
 export type EmulatorContext = {
   appId: string;
@@ -16,6 +26,7 @@ export type EmulatorContext = {
   accessTier: AccessTier;
   store: GraphStore;
   faults: FaultInjector;
+  insights?: InsightsOptions;
 };
 
 /** One authenticated Graph call (a plain request or one batch item). */

@@ -5,6 +5,11 @@
  *
  *   emulator.faults.add({ kind: "transient", code: 2, times: 2 })
  *   emulator.faults.add({ kind: "delay", ms: 300, path: /adsets/ })
+ *   emulator.faults.add({ kind: "reportRunFailure", atPercent: 40 })
+ *
+ * "reportRunFailure" does not fail a call: it marks the report run created by the
+ * next matching async insights request (POST …/insights), which then ends in
+ * "Job Failed" and answers -2/2490547 when its results are read.
  */
 export type FaultKind =
   /** code 1 or 2, is_transient true, HTTP 500 */
@@ -16,7 +21,9 @@ export type FaultKind =
   /** 17/2446079 with usage headers over 100 % */
   | { kind: "rateLimit"; regainMinutes?: number }
   /** answer normally, after a delay */
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /** the next async insights job fails once its progress reaches `atPercent` (default 50) */
+  | { kind: "reportRunFailure"; atPercent?: number };
 
 export type FaultRule = FaultKind & {
   /** how many matching calls this rule affects (default 1; Infinity for all) */
@@ -25,7 +32,9 @@ export type FaultRule = FaultKind & {
   method?: "GET" | "POST" | "DELETE";
 };
 
-export type FaultPlan = { delayMs: number; failure?: Exclude<FaultKind, { kind: "delay" }> };
+export type FaultPlan = { delayMs: number; failure?: Exclude<FaultKind, { kind: "delay" | "reportRunFailure" }> };
+
+const DEFAULT_REPORT_FAIL_PERCENT = 50;
 
 export class FaultInjector {
   private rules: Array<FaultRule & { remaining: number }> = [];
@@ -54,6 +63,7 @@ export class FaultInjector {
       if (rule.remaining <= 0) continue;
       if (rule.method && rule.method !== method) continue;
       if (rule.path && !rule.path.test(path)) continue;
+      if (rule.kind === "reportRunFailure") continue;
       if (rule.kind === "delay") {
         plan.delayMs += rule.ms;
         rule.remaining--;
@@ -64,5 +74,17 @@ export class FaultInjector {
     }
     this.rules = this.rules.filter((rule) => rule.remaining > 0);
     return plan;
+  }
+
+  /**
+   * Consumes the first "reportRunFailure" rule matching a report-run creation
+   * (`path` like take's) and returns the percentage at which that run fails.
+   */
+  takeReportRunFailure(path: string): number | undefined {
+    const rule = this.rules.find((candidate) => candidate.kind === "reportRunFailure" && candidate.remaining > 0 && (!candidate.method || candidate.method === "POST") && (!candidate.path || candidate.path.test(path)));
+    if (!rule || rule.kind !== "reportRunFailure") return undefined;
+    rule.remaining--;
+    this.rules = this.rules.filter((candidate) => candidate.remaining > 0);
+    return rule.atPercent ?? DEFAULT_REPORT_FAIL_PERCENT;
   }
 }

@@ -6,15 +6,16 @@
  * Facebook Login (dialog, code exchange, long-lived exchange, debug_token),
  * Marketing API objects (campaigns, ad sets, creatives, ads, images, videos) with
  * Meta's validation, error envelope, cursor paging, batch requests and rate-limit
- * headers, plus fault injection for tests.
+ * headers, insights (sync edges and async report runs, simulated by ./insights from
+ * the stored objects and their status/budget histories), plus fault injection for tests.
  *
  *   const { url, emulator, close } = await startGraphEmulator({ appId, appSecret });
  *   const token = emulator.issueToken({ userId: SANDBOX.sam.userId, scopes: ["ads_management"] });
  *
  * Mounted inside the app it serves the sandbox: createGraphEmulator({ baseUrl, pathPrefix }).handle.
- * Insights are not emulated here; the store keeps what a simulator needs (see types.ts, quality.ts).
+ * Insights are computed as of the emulator clock (`now`): advance it to let ads deliver.
  */
-import type { EmulatorContext } from "./context";
+import type { EmulatorContext, InsightsOptions } from "./context";
 import { FaultInjector } from "./faults";
 import { seedSandbox } from "./fixtures";
 import { createHandler } from "./handler";
@@ -29,7 +30,7 @@ export { createMemoryStore, type GraphStore } from "./store";
 export { appsecretProof } from "./tokens";
 export { qualityForAd } from "./quality";
 export { LIMITS as RATE_LIMITS, type AccessTier } from "./rate-limit";
-export { GRAPH_VERSION } from "./context";
+export { GRAPH_VERSION, type InsightsOptions } from "./context";
 export type * from "./types";
 
 export type GraphEmulatorOptions = {
@@ -39,12 +40,14 @@ export type GraphEmulatorOptions = {
   baseUrl: string;
   /** path prefix when mounted inside an app, e.g. "/api/sandbox/graph"; "" standalone */
   pathPrefix?: string;
-  /** injectable clock (token expiry, rate-limit decay) */
+  /** injectable clock (token expiry, rate-limit decay, insights delivery and report-run progress) */
   now?: () => Date;
   /** defaults to a fresh in-memory store seeded with sandbox fixtures */
   store?: GraphStore;
   /** Marketing API access tier the app has; decides the rate limits (default "development", Meta's tier for new apps) */
   accessTier?: AccessTier;
+  /** insights tuning: report-run duration, synchronous "too much data" threshold */
+  insights?: InsightsOptions;
 };
 
 export type GraphEmulator = {
@@ -67,6 +70,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     accessTier: options.accessTier ?? "development",
     store,
     faults,
+    insights: options.insights,
   };
   // Writes started synchronously (seeding, issueToken) finish before any request is served,
   // whatever the store's latency.

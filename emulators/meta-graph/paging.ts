@@ -70,7 +70,7 @@ function matches(row: Record<string, unknown>, filter: Filter): boolean {
 }
 
 /** Absolute URL back to this edge, carrying every original parameter (Meta echoes them, token included). */
-function pageUrl(ctx: CallContext, cursor: { after?: string; before?: string }, limit: number): string {
+export function pageUrl(ctx: CallContext, cursor: { after?: string; before?: string }, limit: number): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(ctx.params.values)) {
     if (["after", "before", "limit", "appsecret_proof"].includes(key) || value === undefined || value === null) continue;

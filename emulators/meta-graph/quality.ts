@@ -1,19 +1,14 @@
-import { createHash } from "node:crypto";
+import { qualityFor } from "./insights/quality";
 import type { AdQuality } from "./types";
 
 /**
- * Hidden performance traits for an ad, derived from its id so a simulator gives
- * the same ad the same results on every run. Ranges are typical of Meta ads:
- * CTR 0.5–3 %, conversion rate 1–8 % of clicks, order value 20–150 currency units.
+ * Hidden performance traits for a new ad: the one quality function, shared with
+ * the insights simulator (insights/quality.ts `qualityFor`). Derived from the
+ * ad id, so the same ad performs the same on every run; order values are in the
+ * account currency's minor units. Called once at creation and stored on the ad
+ * record; from then on the stored value is what the simulator reads, so a test
+ * (or an older record) can set any quality it likes.
  */
-export function qualityForAd(adId: string): AdQuality {
-  const digest = createHash("sha256").update(`ad-quality:${adId}`).digest();
-  const unit = (offset: number) => digest.readUInt32BE(offset) / 0xffff_ffff;
-  return {
-    ctr: round(0.005 + unit(0) * 0.025, 5),
-    conversionRate: round(0.01 + unit(4) * 0.07, 5),
-    orderValueMinor: Math.round(2000 + unit(8) * 13_000),
-  };
+export function qualityForAd(adId: string, currency = "USD"): AdQuality {
+  return qualityFor(adId, currency);
 }
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -3,19 +3,24 @@ import { invalidParam, missingPermission, unknownObject } from "./errors";
 import { selectFields, type NodeView } from "./fields";
 import { adAccountView, customAudienceView, listCustomAudiences, listMyAdAccounts, listMyPages, listMyPermissions, listPixels, pageView, pixelView, userView } from "./objects/accounts";
 import { adSetView, createAdSet, deleteAdSet, listAdSets, updateAdSet } from "./objects/adsets";
-import { adView, createAd, listAds, updateAd } from "./objects/ads";
+import { adView, createAd, deleteAd, listAds, updateAd } from "./objects/ads";
 import { campaignView, createCampaign, deleteCampaign, listCampaigns, updateCampaign } from "./objects/campaigns";
 import { requireAdsPermission } from "./objects/common";
 import { createCreative, creativeView, listCreatives, updateCreative } from "./objects/creatives";
 import { createImages, listImages } from "./objects/images";
 import { requireNodePermission, resolveNode, type ResolvedNode } from "./objects/nodes";
+import { createInsightsRun, isInsightsNode, readInsights, readReportRunInsights, reportRunView, type InsightsNode } from "./objects/insights";
 import { createVideo, listVideos, noteVideoRead, videoView } from "./objects/videos";
+import type { UseCase } from "./rate-limit";
 
 /**
  * A routed call: which ad account it is charged to (known before it runs, so
- * throttling can refuse it) and the work itself.
+ * throttling can refuse it), to which business use case (default ads_management)
+ * and at which price (default: write unless GET), and the work itself.
  */
-export type PlannedCall = { accountId?: string; run: () => Promise<unknown> };
+export type PlannedCall = { accountId?: string; useCase?: UseCase; isWrite?: boolean; run: () => Promise<unknown> };
+
+type ReportRunNode = Extract<ResolvedNode, { kind: "reportRun" }>;
 
 const SUCCESS = { success: true } as const;
 
@@ -30,9 +35,14 @@ export async function planCall(ctx: CallContext): Promise<PlannedCall> {
 
   if (!edge) {
     requireNodePermission(ctx, node, write);
-    return { accountId, run: () => nodeCall(ctx, node) };
+    return { accountId, ...(node.kind === "reportRun" ? { useCase: "ads_insights" as const } : {}), run: () => nodeCall(ctx, node) };
   }
   if (node.kind === "user") return { run: () => userEdge(ctx, edge) };
+  if (edge === "insights" && (isInsightsNode(node) || node.kind === "reportRun")) {
+    // Insights are reads (ads_read suffices), also when an async job is requested with POST.
+    requireNodePermission(ctx, node, false);
+    return { accountId, useCase: "ads_insights", isWrite: false, run: () => insightsEdge(ctx, node) };
+  }
   requireNodePermission(ctx, node, write);
   return { accountId, run: () => edgeCall(ctx, node, edge) };
 }
@@ -74,6 +84,8 @@ async function nodeCall(ctx: CallContext, node: ResolvedNode): Promise<unknown> 
         return render(ctx, pixelView, node.record);
       case "customAudience":
         return render(ctx, customAudienceView, node.record);
+      case "reportRun":
+        return render(ctx, reportRunView, node.record);
       case "page":
         return render(ctx, pageView, node.record);
       case "user":
@@ -106,7 +118,7 @@ async function nodeCall(ctx: CallContext, node: ResolvedNode): Promise<unknown> 
       await deleteAdSet(ctx, node.record);
       return SUCCESS;
     case "ad":
-      await ctx.store.put("ads", { ...node.record, status: "DELETED", updatedTime: ctx.now().toISOString() });
+      await deleteAd(ctx, node.record);
       return SUCCESS;
     case "creative":
       await ctx.store.delete("creatives", node.record.id);
@@ -114,6 +126,16 @@ async function nodeCall(ctx: CallContext, node: ResolvedNode): Promise<unknown> 
     default:
       throw unknownObject(node.record.id, ctx.method);
   }
+}
+
+async function insightsEdge(ctx: CallContext, node: InsightsNode | ReportRunNode): Promise<unknown> {
+  if (node.kind === "reportRun") {
+    if (ctx.method !== "GET") throw unknownObject(ctx.path, ctx.method);
+    return readReportRunInsights(ctx, node.record, node.account);
+  }
+  if (ctx.method === "GET") return readInsights(ctx, node);
+  if (ctx.method === "POST") return createInsightsRun(ctx, node);
+  throw unknownObject(ctx.path, ctx.method);
 }
 
 async function userEdge(ctx: CallContext, edge: string): Promise<unknown> {
@@ -175,4 +197,4 @@ async function edgeCall(ctx: CallContext, node: ResolvedNode, edge: string): Pro
 }
 
 const typeName = (node: ResolvedNode) =>
-  ({ adAccount: "AdAccount", campaign: "Campaign", adSet: "AdSet", ad: "Ad", creative: "AdCreative", video: "AdVideo", pixel: "AdsPixel", customAudience: "CustomAudience", page: "Page", user: "User" })[node.kind];
+  ({ adAccount: "AdAccount", campaign: "Campaign", adSet: "AdSet", ad: "Ad", creative: "AdCreative", video: "AdVideo", pixel: "AdsPixel", customAudience: "CustomAudience", reportRun: "AdReportRun", page: "Page", user: "User" })[node.kind];

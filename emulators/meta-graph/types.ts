@@ -6,7 +6,21 @@
  * Every record is plain JSON so a Postgres-backed store can keep each kind in a JSONB column.
  */
 
+import type { AdQuality } from "./insights/types";
+import type { ReportRunState } from "./insights/report-runs";
+
 export type ConfiguredStatus = "ACTIVE" | "PAUSED" | "ARCHIVED" | "DELETED";
+
+/**
+ * A configured-status change, recorded on create, update and delete so the
+ * insights simulator knows when an object could deliver. Records stored before
+ * histories existed have none; the first change then seeds the history with the
+ * previous status at creation.
+ */
+export type StatusChangeRecord = { at: string; status: ConfiguredStatus };
+
+/** A budget as it was set at `at` (minor units); the initial budget is the first entry. */
+export type BudgetHistoryRecord = { at: string; dailyBudget: number | null; lifetimeBudget: number | null };
 
 export type UserRecord = { id: string; name: string; email: string };
 
@@ -57,6 +71,9 @@ export type CampaignRecord = {
   stopTime: string | null;
   createdTime: string;
   updatedTime: string;
+  statusHistory?: StatusChangeRecord[];
+  /** only for an Advantage campaign budget */
+  budgetHistory?: BudgetHistoryRecord[];
 };
 
 export type AdSetRecord = {
@@ -79,6 +96,8 @@ export type AdSetRecord = {
   endTime: string | null;
   createdTime: string;
   updatedTime: string;
+  statusHistory?: StatusChangeRecord[];
+  budgetHistory?: BudgetHistoryRecord[];
 };
 
 export type ImageRecord = {
@@ -125,15 +144,11 @@ export type CreativeRecord = {
   createdTime: string;
 };
 
-/** Hidden per-ad performance traits that a delivery simulator reads; never served on the wire. */
-export type AdQuality = {
-  /** click-through rate as a fraction (0.012 = 1.2 %) */
-  ctr: number;
-  /** conversions per click as a fraction */
-  conversionRate: number;
-  /** average order value in the account currency's minor units */
-  orderValueMinor: number;
-};
+/**
+ * Hidden per-ad performance traits the insights simulator reads; never served on
+ * the wire. Set once at creation (see quality.ts); the stored value is authoritative.
+ */
+export type { AdQuality };
 
 export type AdRecord = {
   id: string;
@@ -146,6 +161,7 @@ export type AdRecord = {
   quality: AdQuality;
   createdTime: string;
   updatedTime: string;
+  statusHistory?: StatusChangeRecord[];
 };
 
 export type TokenRecord = {
@@ -180,6 +196,12 @@ export type UsageRecord = { id: string; score: number; updatedAt: string; window
 
 export type BudgetChangeRecord = { id: string; adSetId: string; at: string };
 
+/**
+ * An async insights job (`POST /act_{id}/insights`): the simulator's report-run
+ * state, plain JSON. `accountId` is the bare account number, like other records.
+ */
+export type ReportRunRecord = ReportRunState;
+
 /** Every collection the store holds, by name. */
 export type Collections = {
   users: UserRecord;
@@ -199,6 +221,7 @@ export type Collections = {
   authCodes: AuthCodeRecord;
   usage: UsageRecord;
   budgetChanges: BudgetChangeRecord;
+  reportRuns: ReportRunRecord;
 };
 
 export type CollectionName = keyof Collections;

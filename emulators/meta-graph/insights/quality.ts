@@ -6,7 +6,9 @@ import type { AdQuality, Objective } from "./types";
  * Hidden traits for an ad, derived from its id so the same ad performs the
  * same on every run: CTR 0.4–3 %, conversion rate 1–8 % of clicks, order value
  * 20–120 major units (of `currency`, converted at a fixed rough rate; USD when
- * omitted). The core can store the result on the ad at creation.
+ * omitted). The emulator core stores this on the ad at creation (quality.ts
+ * `qualityForAd` is this function) and passes the stored value back in
+ * `Ad.quality`; the simulator never derives quality on its own.
  */
 export function qualityFor(adId: string, currency = "USD"): AdQuality {
   const next = seeded("ad-quality", adId);

@@ -63,6 +63,8 @@ export function createReportRun(
     durationMs?: number;
     failAtPercent?: number;
     maxCells?: number;
+    /** Use this id (e.g. from the caller's object-id sequence) instead of deriving one; must not be in `runs`. */
+    id?: string;
   },
 ): { report_run_id: string } {
   const nowMs = toMs(args.now);
@@ -74,7 +76,8 @@ export function createReportRun(
   // Deterministic ids (from the request, time and run count) keep test output stable.
   const seed = hash32(`${args.tree.account.id}|${JSON.stringify(request)}|${nowMs}`);
   let counter = Object.keys(runs).length;
-  let id = runId(seed, counter);
+  let id = args.id ?? runId(seed, counter);
+  if (args.id !== undefined && runs[id]) throw new Error(`Report run ${id} already exists`);
   while (runs[id]) id = runId(seed, ++counter);
 
   runs[id] = {

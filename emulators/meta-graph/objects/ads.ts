@@ -5,7 +5,7 @@ import { listEdge } from "../paging";
 import { qualityForAd } from "../quality";
 import type { AdAccountRecord, AdRecord } from "../types";
 import { checkStatus } from "../validation";
-import { asRecord, effectiveStatus, newestFirst, nowIso, statusExclusion } from "./common";
+import { asRecord, effectiveStatus, initialStatusHistory, newestFirst, nowIso, statusExclusion, withStatus } from "./common";
 
 export const adView: NodeView<AdRecord> = {
   typeName: "Ad",
@@ -57,17 +57,23 @@ export async function createAd(ctx: CallContext, account: AdAccountRecord): Prom
   const status = checkStatus(ctx.params.string("status"), { allowArchive: false }) ?? "ACTIVE";
   const id = await ctx.store.nextId();
   const now = nowIso(ctx);
-  const ad: AdRecord = { id, accountId: account.id, campaignId: adSet.campaignId, adSetId, creativeId, name, status, quality: qualityForAd(id), createdTime: now, updatedTime: now };
+  const ad: AdRecord = { id, accountId: account.id, campaignId: adSet.campaignId, adSetId, creativeId, name, status, quality: qualityForAd(id, account.currency), createdTime: now, updatedTime: now, statusHistory: initialStatusHistory(status, now) };
   await ctx.store.put("ads", ad);
   return { id };
 }
 
+export async function deleteAd(ctx: CallContext, ad: AdRecord): Promise<void> {
+  const now = nowIso(ctx);
+  await ctx.store.put("ads", { ...withStatus(ad, "DELETED", now), updatedTime: now });
+}
+
 export async function updateAd(ctx: CallContext, ad: AdRecord, account: AdAccountRecord): Promise<void> {
   if (ad.status === "DELETED") throw invalidParam("Cannot update a deleted ad");
-  const next: AdRecord = { ...ad, updatedTime: nowIso(ctx) };
+  const now = nowIso(ctx);
+  let next: AdRecord = { ...ad, updatedTime: now };
   if (ctx.params.has("name")) next.name = ctx.params.string("name") ?? ad.name;
   const status = checkStatus(ctx.params.string("status"), { allowArchive: true });
-  if (status) next.status = status;
+  if (status) next = withStatus(next, status, now);
   if (ctx.params.has("creative")) next.creativeId = await creativeInAccount(ctx, account);
   await ctx.store.put("ads", next);
 }

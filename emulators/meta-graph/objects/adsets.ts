@@ -14,7 +14,7 @@ import {
   checkStatus,
 } from "../validation";
 import { checkBudgets } from "./campaigns";
-import { asRecord, effectiveStatus, money, newestFirst, nowIso, statusExclusion } from "./common";
+import { asRecord, effectiveStatus, initialBudgetHistory, initialStatusHistory, money, newestFirst, nowIso, statusExclusion, withBudget, withStatus } from "./common";
 
 /** Meta lets an ad set's budget change at most this often per hour. */
 const BUDGET_CHANGES_PER_HOUR = 4;
@@ -186,6 +186,8 @@ export async function createAdSet(ctx: CallContext, account: AdAccountRecord): P
     endTime: end?.toISOString() ?? null,
     createdTime: now,
     updatedTime: now,
+    statusHistory: initialStatusHistory(status, now),
+    budgetHistory: initialBudgetHistory(daily ?? null, lifetime ?? null, now),
   };
   await ctx.store.put("adSets", adSet);
   return { id: adSet.id };
@@ -210,10 +212,11 @@ async function recordBudgetChange(ctx: CallContext, adSetId: string): Promise<vo
 export async function updateAdSet(ctx: CallContext, adSet: AdSetRecord, account: AdAccountRecord): Promise<void> {
   const p = ctx.params;
   if (adSet.status === "DELETED") throw invalidParam("Cannot update a deleted ad set");
-  const next: AdSetRecord = { ...adSet, updatedTime: nowIso(ctx) };
+  const now = nowIso(ctx);
+  let next: AdSetRecord = { ...adSet, updatedTime: now };
   if (p.has("name")) next.name = p.string("name") ?? adSet.name;
   const status = checkStatus(p.string("status"), { allowArchive: true });
-  if (status) next.status = status;
+  if (status) next = withStatus(next, status, now);
   if (p.has("targeting")) next.targeting = await checkTargeting(ctx, account, p.jsonObject("targeting"));
   if (p.has("bid_amount")) next.bidAmount = p.int("bid_amount") ?? null;
   if (p.has("start_time")) next.startTime = (readTime(ctx, "start_time") ?? new Date(adSet.startTime)).toISOString();
@@ -227,14 +230,13 @@ export async function updateAdSet(ctx: CallContext, adSet: AdSetRecord, account:
     const end = next.endTime ? new Date(next.endTime) : undefined;
     checkBudgets(account, "ad set", { daily, lifetime, end, start: new Date(next.startTime), billingEvent: adSet.billingEvent });
     if ((daily ?? null) !== adSet.dailyBudget || (lifetime ?? null) !== adSet.lifetimeBudget) await recordBudgetChange(ctx, adSet.id);
-    next.dailyBudget = daily ?? null;
-    next.lifetimeBudget = lifetime ?? null;
+    next = withBudget(next, { dailyBudget: daily ?? null, lifetimeBudget: lifetime ?? null }, now);
   }
   await ctx.store.put("adSets", next);
 }
 
 export async function deleteAdSet(ctx: CallContext, adSet: AdSetRecord): Promise<void> {
   const now = nowIso(ctx);
-  await ctx.store.put("adSets", { ...adSet, status: "DELETED", updatedTime: now });
-  for (const ad of await ctx.store.list("ads", { adSetId: adSet.id })) await ctx.store.put("ads", { ...ad, status: "DELETED", updatedTime: now });
+  await ctx.store.put("adSets", { ...withStatus(adSet, "DELETED", now), updatedTime: now });
+  for (const ad of await ctx.store.list("ads", { adSetId: adSet.id })) await ctx.store.put("ads", { ...withStatus(ad, "DELETED", now), updatedTime: now });
 }

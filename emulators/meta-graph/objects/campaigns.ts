@@ -5,7 +5,7 @@ import type { NodeView } from "../fields";
 import { listEdge } from "../paging";
 import type { AdAccountRecord, CampaignRecord } from "../types";
 import { BID_STRATEGIES, checkEnum, checkObjective, checkSpecialAdCategories, checkStatus } from "../validation";
-import { effectiveStatus, money, newestFirst, nowIso, statusExclusion } from "./common";
+import { effectiveStatus, initialBudgetHistory, initialStatusHistory, money, newestFirst, nowIso, statusExclusion, withBudget, withStatus } from "./common";
 
 export const campaignView: NodeView<CampaignRecord> = {
   typeName: "Campaign",
@@ -102,6 +102,8 @@ export async function createCampaign(ctx: CallContext, account: AdAccountRecord)
     stopTime: stop?.toISOString() ?? null,
     createdTime: now,
     updatedTime: now,
+    statusHistory: initialStatusHistory(status, now),
+    budgetHistory: initialBudgetHistory(daily ?? null, lifetime ?? null, now),
   };
   await ctx.store.put("campaigns", campaign);
   return { id: campaign.id };
@@ -111,10 +113,11 @@ export async function updateCampaign(ctx: CallContext, campaign: CampaignRecord,
   const p = ctx.params;
   if (campaign.status === "DELETED") throw invalidParam("Cannot update a deleted campaign");
   if (p.has("objective") && p.string("objective") !== campaign.objective) throw invalidParam("The objective of an existing campaign cannot be changed");
-  const next: CampaignRecord = { ...campaign, updatedTime: nowIso(ctx) };
+  const now = nowIso(ctx);
+  let next: CampaignRecord = { ...campaign, updatedTime: now };
   if (p.has("name")) next.name = p.string("name") ?? campaign.name;
   const status = checkStatus(p.string("status"), { allowArchive: true });
-  if (status) next.status = status;
+  if (status) next = withStatus(next, status, now);
   if (p.has("special_ad_categories")) next.specialAdCategories = checkSpecialAdCategories(p.json("special_ad_categories"));
   if (p.has("bid_strategy")) next.bidStrategy = checkEnum("bid_strategy", p.string("bid_strategy"), BID_STRATEGIES) ?? null;
   if (p.has("daily_budget") || p.has("lifetime_budget")) {
@@ -125,8 +128,7 @@ export async function updateCampaign(ctx: CallContext, campaign: CampaignRecord,
     }
     const stop = campaign.stopTime ? new Date(campaign.stopTime) : undefined;
     checkBudgets(account, "campaign", { daily, lifetime, end: stop, start: new Date(campaign.startTime ?? campaign.createdTime) });
-    next.dailyBudget = daily ?? null;
-    next.lifetimeBudget = lifetime ?? null;
+    next = withBudget(next, { dailyBudget: daily ?? null, lifetimeBudget: lifetime ?? null }, now);
   }
   await ctx.store.put("campaigns", next);
 }
@@ -134,7 +136,7 @@ export async function updateCampaign(ctx: CallContext, campaign: CampaignRecord,
 /** Deleting cascades to the children's effective status, as on Graph. */
 export async function deleteCampaign(ctx: CallContext, campaign: CampaignRecord): Promise<void> {
   const now = nowIso(ctx);
-  await ctx.store.put("campaigns", { ...campaign, status: "DELETED", updatedTime: now });
-  for (const adSet of await ctx.store.list("adSets", { campaignId: campaign.id })) await ctx.store.put("adSets", { ...adSet, status: "DELETED", updatedTime: now });
-  for (const ad of await ctx.store.list("ads", { campaignId: campaign.id })) await ctx.store.put("ads", { ...ad, status: "DELETED", updatedTime: now });
+  await ctx.store.put("campaigns", { ...withStatus(campaign, "DELETED", now), updatedTime: now });
+  for (const adSet of await ctx.store.list("adSets", { campaignId: campaign.id })) await ctx.store.put("adSets", { ...withStatus(adSet, "DELETED", now), updatedTime: now });
+  for (const ad of await ctx.store.list("ads", { campaignId: campaign.id })) await ctx.store.put("ads", { ...withStatus(ad, "DELETED", now), updatedTime: now });
 }

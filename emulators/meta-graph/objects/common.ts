@@ -1,6 +1,6 @@
 import type { CallContext } from "../context";
 import { missingPermission, unknownObject } from "../errors";
-import type { AdAccountRecord, ConfiguredStatus } from "../types";
+import type { AdAccountRecord, BudgetHistoryRecord, ConfiguredStatus, StatusChangeRecord } from "../types";
 
 export const READ_SCOPES = ["ads_read", "ads_management"];
 
@@ -49,3 +49,31 @@ export const nowIso = (ctx: { now: () => Date }) => ctx.now().toISOString();
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
+
+type WithStatusHistory = { status: ConfiguredStatus; createdTime: string; statusHistory?: StatusChangeRecord[] };
+
+/**
+ * `record` with `status` applied at `at`, its history extended when the status
+ * actually changes. A record stored before histories existed gets its previous
+ * status as of creation first, so its past delivery is not rewritten.
+ */
+export function withStatus<R extends WithStatusHistory>(record: R, status: ConfiguredStatus, at: string): R {
+  if (status === record.status) return record;
+  const history = record.statusHistory ?? [{ at: record.createdTime, status: record.status }];
+  return { ...record, status, statusHistory: [...history, { at, status }] };
+}
+
+type WithBudgetHistory = { dailyBudget: number | null; lifetimeBudget: number | null; createdTime: string; budgetHistory?: BudgetHistoryRecord[] };
+
+/** `record` with new budgets set at `at`, recorded in its budget history when they differ. */
+export function withBudget<R extends WithBudgetHistory>(record: R, budgets: { dailyBudget: number | null; lifetimeBudget: number | null }, at: string): R {
+  if (budgets.dailyBudget === record.dailyBudget && budgets.lifetimeBudget === record.lifetimeBudget) return record;
+  const history = record.budgetHistory ?? [{ at: record.createdTime, dailyBudget: record.dailyBudget, lifetimeBudget: record.lifetimeBudget }];
+  return { ...record, ...budgets, budgetHistory: [...history, { at, ...budgets }] };
+}
+
+/** The history a new object starts with. */
+export const initialStatusHistory = (status: ConfiguredStatus, at: string): StatusChangeRecord[] => [{ at, status }];
+
+export const initialBudgetHistory = (dailyBudget: number | null, lifetimeBudget: number | null, at: string): BudgetHistoryRecord[] =>
+  dailyBudget === null && lifetimeBudget === null ? [] : [{ at, dailyBudget, lifetimeBudget }];

@@ -1,6 +1,6 @@
 import type { CallContext } from "../context";
 import { missingPermission, unknownObject } from "../errors";
-import type { AdAccountRecord, AdRecord, AdSetRecord, CampaignRecord, CreativeRecord, CustomAudienceRecord, PageRecord, PixelRecord, UserRecord, VideoRecord } from "../types";
+import type { AdAccountRecord, AdRecord, AdSetRecord, CampaignRecord, CreativeRecord, CustomAudienceRecord, PageRecord, PixelRecord, ReportRunRecord, UserRecord, VideoRecord } from "../types";
 import { ownedAccount, requireAdsPermission } from "./common";
 
 /** A Graph node the caller may see, with the ad account it belongs to (for permissions and rate limits). */
@@ -13,6 +13,7 @@ export type ResolvedNode =
   | { kind: "video"; record: VideoRecord; account: AdAccountRecord }
   | { kind: "pixel"; record: PixelRecord; account: AdAccountRecord }
   | { kind: "customAudience"; record: CustomAudienceRecord; account: AdAccountRecord }
+  | { kind: "reportRun"; record: ReportRunRecord; account: AdAccountRecord }
   | { kind: "page"; record: PageRecord; account?: undefined }
   | { kind: "user"; record: UserRecord; account?: undefined };
 
@@ -25,6 +26,7 @@ const ACCOUNT_SCOPED = [
   ["videos", "video"],
   ["pixels", "pixel"],
   ["customAudiences", "customAudience"],
+  ["reportRuns", "reportRun"],
 ] as const;
 
 /**
