@@ -63,6 +63,11 @@ describe("Meta connections in Settings", () => {
     expect(rows.find((row) => row.id === first!.id)!.isDefault).toBe(false);
     expect(rows.find((row) => row.id === second!.id)!.isDefault).toBe(true);
     expect(await redirectOf(() => toggleAdAccountAction(form({ id: "not-a-uuid", connected: "1" })))).toBe("/settings?meta=not-found#meta");
+
+    // Switching off the default hands the default to another managed account.
+    expect(await redirectOf(() => toggleAdAccountAction(form({ id: second!.id, connected: "0" })))).toBe("/settings?meta=updated#meta");
+    const afterOff = await db.select().from(metaAdAccounts).where(eq(metaAdAccounts.metaAccountId, connection.id));
+    expect(afterOff.filter((row) => row.isDefault).map((row) => row.id)).toEqual([first!.id]);
   });
 
   it("disconnecting deletes the token and the ad accounts", async () => {

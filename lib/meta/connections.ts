@@ -112,7 +112,7 @@ async function saveConnection(
       if (row && !row.connected && account.accountStatus === 1 && room > 0) {
         await tx
           .update(metaAdAccounts)
-          .set({ connected: true, isDefault: !hasDefault && connected === 0 && alreadyConnected === 0 })
+          .set({ connected: true, isDefault: !hasDefault && connected === 0 })
           .where(eq(metaAdAccounts.id, row.id));
         room--;
         connected++;
@@ -173,6 +173,16 @@ export async function setAdAccountConnected(userId: string, tier: SubscriptionTi
       .update(metaAdAccounts)
       .set({ connected, isDefault: connected ? row.isDefault : false })
       .where(eq(metaAdAccounts.id, id));
+    if (!connected && row.isDefault) {
+      // Someone must stay the default while any account is managed: the next one takes over.
+      const [next] = await tx
+        .select({ id: metaAdAccounts.id })
+        .from(metaAdAccounts)
+        .where(and(eq(metaAdAccounts.userId, userId), eq(metaAdAccounts.connected, true)))
+        .orderBy(asc(metaAdAccounts.name))
+        .limit(1);
+      if (next) await tx.update(metaAdAccounts).set({ isDefault: true }).where(eq(metaAdAccounts.id, next.id));
+    }
     await recordAudit(tx, { userId, action: connected ? "ad_account.connect" : "ad_account.disconnect", entityType: "ad_account", entityId: row.adAccountId });
     return { ok: true };
   });
