@@ -1,6 +1,6 @@
 import "server-only";
 import { GRAPH_VERSION, metaConfig } from "./config";
-import { classifyMetaError, type GraphErrorBody } from "./errors";
+import { graphRequest } from "./graph-fetch";
 
 export type ExchangedToken = { accessToken: string; expiresAt: Date | null };
 export type TokenInfo = {
@@ -11,19 +11,11 @@ export type TokenInfo = {
   dataAccessExpiresAt: Date | null;
 };
 
-/** GET on the OAuth endpoints, which the SDK does not cover; errors become MetaApiError. */
+/** GET on the OAuth endpoints, which the SDK does not cover. */
 async function oauthGet<T>(graphUrl: string, path: string, params: Record<string, string>): Promise<T> {
   const url = new URL(`${graphUrl}/${GRAPH_VERSION}/${path}`);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-  } catch (error) {
-    throw classifyMetaError({ status: null, error: { message: error instanceof Error ? error.message : "Meta could not be reached" } });
-  }
-  const body = (await response.json().catch(() => null)) as (T & { error?: GraphErrorBody }) | null;
-  if (!response.ok || !body || body.error) throw classifyMetaError({ status: response.status, error: body?.error ?? null, headers: response.headers });
-  return body;
+  return graphRequest<T>(url, { signal: AbortSignal.timeout(15_000) });
 }
 
 const expiry = (seconds: number | undefined) => (seconds ? new Date(Date.now() + seconds * 1000) : null);

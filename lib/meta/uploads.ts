@@ -1,8 +1,8 @@
 import "server-only";
 import { GRAPH_VERSION } from "./config";
-import { classifyMetaError, type GraphErrorBody } from "./errors";
+import { classifyMetaError } from "./errors";
 import type { GraphApi } from "./graph-api";
-import { readUsage } from "./usage";
+import { graphRequest } from "./graph-fetch";
 
 /**
  * Uploads go around the SDK: its file and multipart uploads send an empty body
@@ -12,20 +12,7 @@ import { readUsage } from "./usage";
 async function graphPost<T>(api: GraphApi, path: string, body: URLSearchParams | FormData): Promise<T> {
   body.set("access_token", api.accessToken);
   body.set("appsecret_proof", api.appSecretProof);
-  return graphFetch<T>(api, `${api.graphUrl}/${GRAPH_VERSION}/${path}`, { method: "POST", body });
-}
-
-async function graphFetch<T>(api: GraphApi, url: string, init: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
-  } catch (error) {
-    throw classifyMetaError({ status: null, error: { message: error instanceof Error ? error.message : "Meta could not be reached" } });
-  }
-  api.onUsage?.(readUsage(response.headers));
-  const json = (await response.json().catch(() => null)) as (T & { error?: GraphErrorBody }) | null;
-  if (!response.ok || !json || json.error) throw classifyMetaError({ status: response.status, error: json?.error ?? null, headers: response.headers });
-  return json;
+  return graphRequest<T>(`${api.graphUrl}/${GRAPH_VERSION}/${path}`, { method: "POST", body }, api.onUsage);
 }
 
 /** Uploads image bytes to an ad account's image library; the hash is what ad creatives reference. */
@@ -66,7 +53,7 @@ export async function adVideoStatus(api: GraphApi, videoId: string): Promise<{ s
   url.searchParams.set("fields", "status");
   url.searchParams.set("access_token", api.accessToken);
   url.searchParams.set("appsecret_proof", api.appSecretProof);
-  const body = await graphFetch<{ status?: { video_status?: string; processing_progress?: number } }>(api, url.toString(), { method: "GET" });
+  const body = await graphRequest<{ status?: { video_status?: string; processing_progress?: number } }>(url, { method: "GET" }, api.onUsage);
   const status = body.status?.video_status;
   return { status: status === "ready" || status === "error" ? status : "processing", progress: body.status?.processing_progress ?? 0 };
 }
