@@ -101,6 +101,7 @@ export async function startQStashEmulator(options: QStashEmulatorOptions = {}): 
             rawBody: Buffer.from(schedule.body, "utf8"),
             spec: { method: schedule.method, headers: schedule.headers, maxRetries: schedule.retries, delaySeconds: schedule.delaySeconds },
             scheduleId: schedule.scheduleId,
+            now,
           });
         });
       // A schedule with a delay fires a delayed message; deliverDue() picks that up later.

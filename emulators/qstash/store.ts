@@ -23,9 +23,10 @@ export const newId = (prefix: string) => `${prefix}_${randomBytes(18).toString("
 
 export function addMessage(
   store: Store,
-  args: { url: string; rawBody: Buffer; spec: MessageSpec; deduplicationId?: string; scheduleId?: string },
+  args: { url: string; rawBody: Buffer; spec: MessageSpec; deduplicationId?: string; scheduleId?: string; now?: Date },
 ): StoredMessage {
-  const createdAt = new Date();
+  // The caller's clock when it has one: a schedule firing "now" must be due "now", even if a millisecond passed.
+  const createdAt = args.now ?? new Date();
   const delayed = createdAt.getTime() + args.spec.delaySeconds * 1000;
   const message: StoredMessage = {
     messageId: newId("msg"),
