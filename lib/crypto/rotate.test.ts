@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { metaAccounts } from "@/db/schema";
+import { metaAccounts, users } from "@/db/schema";
 import { createUser } from "@/tests/support/tenancy";
 import { secretContext } from "./encrypted-columns";
 import { createKeyRing } from "./key-ring";
@@ -57,5 +57,7 @@ describe("key rotation", () => {
       { column: "meta_accounts.access_token", rotated: 0 },
       { column: "meta_accounts.refresh_token", rotated: 0 },
     ]);
+    // These rows are under a test-only key; other suites sharing a Postgres database must not meet them.
+    await db.delete(users).where(eq(users.id, user.id));
   });
 });

@@ -16,7 +16,8 @@ describe("durable steps", () => {
 
     expect(await executeRun(run.id, 0)).toEqual({ kind: "retry", reason: `simulated crash after step ${k}` });
     const afterCrash = await runOf(run.id);
-    expect(afterCrash).toMatchObject({ status: "queued", error: `simulated crash after step ${k}`, lockedUntil: null });
+    // The raw message is for the log; the user reads a plain sentence.
+    expect(afterCrash).toMatchObject({ status: "queued", error: "AdPilot ran into an unexpected problem and logged the details.", lockedUntil: null });
     expect(effectsOf(run.id)).toEqual(Array.from({ length: k }, (_, i) => `step-${i + 1}`));
 
     expect(await executeRun(run.id, 1)).toEqual({ kind: "succeeded" });
@@ -69,7 +70,7 @@ describe("durable steps", () => {
     }
     expect(await executeRun(transient.id, JOB_MAX_RETRIES)).toEqual({
       kind: "failed",
-      reason: `Gave up after ${JOB_MAX_RETRIES + 1} attempts: Meta answered 503`,
+      reason: `Gave up after ${JOB_MAX_RETRIES + 1} attempts: Meta had a temporary problem.`,
     });
     expect(await runOf(transient.id)).toMatchObject({ status: "failed", attempts: JOB_MAX_RETRIES + 1 });
     // The step before the failure ran once, however many deliveries there were.

@@ -24,6 +24,17 @@ const ACTIVE = ["queued", "running", "waiting"] as const;
 const toJson = <T>(value: T): T => (value === undefined ? null : JSON.parse(JSON.stringify(value))) as T;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
+/**
+ * What the user may read about a failure: errors that carry a `userMessage`
+ * (Meta's, for instance) say it themselves; anything else (a database or
+ * programming error) stays in the log, and the user gets a plain sentence.
+ */
+const UNEXPECTED = "AdPilot ran into an unexpected problem and logged the details.";
+function userFacing(error: unknown): string {
+  const message = (error as { userMessage?: unknown } | null)?.userMessage;
+  return typeof message === "string" && message.length > 0 ? message.slice(0, 1000) : UNEXPECTED;
+}
+
 /** Takes the run for this delivery, unless it is finished or another delivery holds it. */
 async function claim(runId: string): Promise<JobRun | RunOutcome> {
   const [run] = await db
@@ -149,12 +160,12 @@ export async function executeRun(runId: string, attempt: number): Promise<RunOut
     const message = messageOf(error);
     logger.warn("job delivery failed", { runId: run.id, job: run.kind, attempt, error });
     if (attempt >= JOB_MAX_RETRIES) {
-      const reason = `Gave up after ${attempt + 1} attempts: ${message}`;
+      const reason = `Gave up after ${attempt + 1} attempts: ${userFacing(error)}`;
       await finish(run.id, { status: "failed", error: reason, finishedAt: new Date() });
       return { kind: "failed", reason };
     }
-    // Back to queued with the error visible; the retried delivery resumes at this step.
-    await finish(run.id, { status: "queued", error: message });
+    // Back to queued with a readable error; the retried delivery resumes at this step.
+    await finish(run.id, { status: "queued", error: userFacing(error) });
     return { kind: "retry", reason: message };
   }
 }

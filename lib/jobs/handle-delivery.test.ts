@@ -63,7 +63,7 @@ describe("POST /api/jobs/[name] outcomes", () => {
     expect(first.status).toBe(500);
     const last = await deliver("test.always-fails", run.id, { retried: JOB_MAX_RETRIES });
     expect(last.status).toBe(200);
-    expect(await last.json()).toEqual({ outcome: "failed", error: `Gave up after ${JOB_MAX_RETRIES + 1} attempts: Meta answered 503` });
+    expect(await last.json()).toEqual({ outcome: "failed", error: `Gave up after ${JOB_MAX_RETRIES + 1} attempts: Meta had a temporary problem.` });
   });
 
   it("answers 200 for a permanent failure with the readable reason", async () => {

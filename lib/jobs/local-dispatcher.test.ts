@@ -54,7 +54,7 @@ describe("local dispatcher", () => {
   it("gives up after the last retry and the run says why", async () => {
     await startDispatcher();
     const { run } = await startJob(alwaysFails, { permanent: false });
-    expect(await finished(run.id)).toMatchObject({ status: "failed", error: "Gave up after 6 attempts: Meta answered 503" });
+    expect(await finished(run.id)).toMatchObject({ status: "failed", error: "Gave up after 6 attempts: Meta had a temporary problem." });
   });
 
   it("keeps a pending delivery across a restart and delivers it when due", async () => {

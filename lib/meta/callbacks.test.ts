@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST as dataDeletion } from "@/app/api/meta/data-deletion/route";
 import { POST as deauthorize } from "@/app/api/meta/deauthorize/route";
 import { db } from "@/db";
-import { metaAccounts, metaAdAccounts, metaDataDeletions } from "@/db/schema";
+import { campaigns, metaAccounts, metaAdAccounts, metaDataDeletions, performanceAnalytics } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createConnection } from "@/tests/support/meta-fixtures";
 import { createUser } from "@/tests/support/tenancy";
@@ -41,6 +41,25 @@ describe("Meta's deauthorize and data-deletion callbacks", () => {
     for (const gone of [a, b]) expect(await db.select().from(metaAccounts).where(eq(metaAccounts.id, gone.id))).toEqual([]);
     expect(await db.select().from(metaAdAccounts).where(eq(metaAdAccounts.metaAccountId, a.id))).toEqual([]);
     expect(await db.select().from(metaAccounts).where(eq(metaAccounts.id, c.id))).toHaveLength(1);
+  });
+
+  it("deletes only the departing Meta user's data, even on an ad account another AdPilot user also manages", async () => {
+    const [leaving, staying] = await Promise.all([createUser(), createUser()]);
+    const gone = await createConnection(leaving.id, { metaUserId: "fb-leaving" });
+    const sharedAccount = gone.adAccounts[0]!.adAccountId;
+    await createConnection(staying.id, { metaUserId: "fb-staying" });
+    const campaign = async (userId: string) => {
+      const [row] = await db.insert(campaigns).values({ userId, name: "Spring sale", purpose: "sales", adAccountId: sharedAccount, metaCampaignId: "120000001" }).returning();
+      await db.insert(performanceAnalytics).values({ userId, campaignId: row!.id, date: "2026-11-20", impressions: 1000, clicks: 20, spend: "12.50" });
+      return row!;
+    };
+    const [theirs, mine] = [await campaign(leaving.id), await campaign(staying.id)];
+
+    expect((await post(deauthorize, createSignedRequest({ user_id: "fb-leaving" }, metaConfig().appSecret))).status).toBe(200);
+    expect(await db.select().from(performanceAnalytics).where(eq(performanceAnalytics.campaignId, theirs.id))).toEqual([]);
+    expect((await db.select().from(campaigns).where(eq(campaigns.id, theirs.id)))[0]).toMatchObject({ metaCampaignId: null, adAccountId: null });
+    expect(await db.select().from(performanceAnalytics).where(eq(performanceAnalytics.campaignId, mine.id))).toHaveLength(1);
+    expect((await db.select().from(campaigns).where(eq(campaigns.id, mine.id)))[0]).toMatchObject({ metaCampaignId: "120000001", adAccountId: sharedAccount });
   });
 
   it("data deletion deletes, records the request and answers with a status URL and code", async () => {

@@ -16,6 +16,7 @@ import { renewExpiringTokens, validateTokens } from "./token-lifecycle";
 import { PermanentJobError, RetryLater } from "@/lib/jobs/errors";
 import { kv } from "@/lib/kv";
 import { withMetaConnection } from "./with-connection";
+import { accountPauseSeconds, recordUsage, usageKey } from "./usage-store";
 
 // The whole round trip against the sandbox as the app mounts it: the consent page,
 // the code exchange, long-lived token, debug_token and profile reads over HTTP,
@@ -80,6 +81,22 @@ describe("connecting Meta through the sandbox", () => {
     expect(await db.select().from(metaAccounts).where(eq(metaAccounts.userId, user.id))).toHaveLength(1);
   });
 
+  it("a reconnect keeps the user's choices: an account they switched off stays off", async () => {
+    const user = await createUser({ subscriptionTier: "professional" });
+    actAs(user);
+    const connect = async () => returnTo(await consent(loginDialogUrl(user.id, createOAuthState(user.id)), { decision: "grant" }));
+    expect(await connect()).toBe("/settings?meta=connected");
+    const eur = (await db.select().from(metaAdAccounts).where(eq(metaAdAccounts.userId, user.id))).find((row) => row.currency === "EUR")!;
+    expect(eur.connected).toBe(true);
+    await db.update(metaAdAccounts).set({ connected: false }).where(eq(metaAdAccounts.id, eur.id));
+
+    expect(await connect()).toBe("/settings?meta=connected");
+    const after = await db.select().from(metaAdAccounts).where(eq(metaAdAccounts.userId, user.id));
+    expect(after.find((row) => row.id === eur.id)!.connected).toBe(false);
+    expect(after.filter((row) => row.connected)).toHaveLength(1);
+    expect(await db.select().from(metaAccounts).where(eq(metaAccounts.userId, user.id))).toHaveLength(1);
+  });
+
   it("refuses a state started by another user", async () => {
     const [alice, mallory] = [await createUser(), await createUser()];
     const location = await consent(loginDialogUrl(alice.id, createOAuthState(alice.id)), { decision: "grant" });
@@ -129,9 +146,10 @@ describe("connecting Meta through the sandbox", () => {
     const [view] = await listConnections(user.id);
     expect(view).toMatchObject({ status: "reconnect_required" });
     // Marked connections are not checked again, so there is no retry loop.
-    const again = await validateTokens();
-    expect((await listConnections(user.id))[0]!.status).toBe("reconnect_required");
-    expect(again.checked).toBeLessThan(report.checked);
+    const markedAt = (await db.select().from(metaAccounts).where(eq(metaAccounts.id, connection!.id)))[0]!.lastCheckedAt;
+    await validateTokens();
+    const [final] = await db.select().from(metaAccounts).where(eq(metaAccounts.id, connection!.id));
+    expect(final).toMatchObject({ status: "reconnect_required", lastCheckedAt: markedAt });
   });
 
   it("background work: a token that dies mid-work marks the connection and stops; a hot ad account waits", async () => {
@@ -146,9 +164,11 @@ describe("connecting Meta through the sandbox", () => {
     expect(Array.isArray(campaigns.data)).toBe(true);
 
     // Near the limit: the work is postponed instead of hammering Meta.
-    await kv().set(`meta:usage:${SANDBOX.sam.adAccountId}`, { pct: 97, pauseUntil: Date.now() + 600_000 }, { ttlSeconds: 600 });
+    await recordUsage(user.id, { appPct: 0, accountPct: { [SANDBOX.sam.adAccountId]: 97 }, regainSeconds: 0 });
     await expect(withMetaConnection(connection!.id, { adAccountId: account }, async () => "ran")).rejects.toBeInstanceOf(RetryLater);
-    await kv().delete(`meta:usage:${SANDBOX.sam.adAccountId}`);
+    // Another user's sandbox account with the same id is not affected.
+    expect(await accountPauseSeconds((await createUser()).id, account)).toBe(0);
+    await kv().delete(usageKey(user.id, account));
 
     // The token expires while a sync runs: marked once, stopped for good, never retried.
     const store = createPostgresGraphStore(db, scope);

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, notInArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { db } from "@/db";
-import { metaAccounts, metaAdAccounts, type MetaAccount } from "@/db/schema";
+import { db, type Transaction } from "@/db";
+import { metaAccounts, metaAdAccounts, users, type MetaAccount } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { tierLimits } from "@/lib/auth/tiers";
 import type { SubscriptionTier } from "@/db/schema";
@@ -14,6 +14,14 @@ import { GraphApi } from "./graph-api";
 import { exchangeCode, extendToken, inspectToken } from "./oauth";
 import { consumeOAuthState } from "./oauth-state";
 import { fetchMetaProfile, type MetaProfile } from "./profile";
+
+/**
+ * Serialises a user's ad-account changes (connect, toggles, default) so two
+ * concurrent requests cannot both see room under the plan's limit.
+ */
+async function lockUser(tx: Transaction, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+}
 
 export type ConnectResult =
   | { ok: true; metaAccountId: string; connectedAdAccounts: number; availableAdAccounts: number }
@@ -68,6 +76,7 @@ async function saveConnection(
 ): Promise<ConnectResult> {
   const limit = tierLimits(tier).connectedAdAccounts;
   return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     const [existing] = await tx
       .select()
       .from(metaAccounts)
@@ -97,6 +106,10 @@ async function saveConnection(
       .where(and(eq(metaAdAccounts.userId, userId), eq(metaAdAccounts.connected, true)));
     const hasDefault = (await tx.select({ id: metaAdAccounts.id }).from(metaAdAccounts).where(and(eq(metaAdAccounts.userId, userId), eq(metaAdAccounts.isDefault, true)))).length > 0;
 
+    // Accounts seen before keep the user's choice (a reconnect must not switch back on what they switched off).
+    const known = new Set(
+      (await tx.select({ adAccountId: metaAdAccounts.adAccountId }).from(metaAdAccounts).where(eq(metaAdAccounts.userId, userId))).map((row) => row.adAccountId),
+    );
     let room = Math.max(0, limit - alreadyConnected);
     let connected = 0;
     for (const account of profile.adAccounts) {
@@ -109,7 +122,7 @@ async function saveConnection(
         })
         .returning();
       // New, active accounts are switched on while the plan has room; the first becomes the default.
-      if (row && !row.connected && account.accountStatus === 1 && room > 0) {
+      if (row && !known.has(account.adAccountId) && account.accountStatus === 1 && room > 0) {
         await tx
           .update(metaAdAccounts)
           .set({ connected: true, isDefault: !hasDefault && connected === 0 })
@@ -118,26 +131,40 @@ async function saveConnection(
         connected++;
       }
     }
+    // Accounts this login can no longer reach stop being managed (and stop counting against the plan).
+    const reachable = profile.adAccounts.map((account) => account.adAccountId);
+    const lost = await tx
+      .update(metaAdAccounts)
+      .set({ connected: false, isDefault: false })
+      .where(and(eq(metaAdAccounts.metaAccountId, id), notInArray(metaAdAccounts.adAccountId, reachable), eq(metaAdAccounts.connected, true)))
+      .returning({ id: metaAdAccounts.id });
     await recordAudit(tx, {
       userId,
       action: existing ? "meta.reconnect" : "meta.connect",
       entityType: "meta_account",
       entityId: id,
-      after: { metaUserId: profile.userId, adAccounts: profile.adAccounts.length, scopes: token.scopes, sandbox: values.sandbox },
+      after: { metaUserId: profile.userId, adAccounts: profile.adAccounts.length, scopes: token.scopes, sandbox: values.sandbox, noLongerReachable: lost.length },
     });
-    return { ok: true, metaAccountId: id, connectedAdAccounts: alreadyConnected + connected, availableAdAccounts: profile.adAccounts.length };
+    return { ok: true, metaAccountId: id, connectedAdAccounts: alreadyConnected + connected - lost.length, availableAdAccounts: profile.adAccounts.length };
   });
 }
 
 /** Any 190 anywhere lands here: the connection stops being used until the user reconnects. */
-export async function markNeedsReconnect(metaAccountId: string, reason: string): Promise<void> {
+export async function markNeedsReconnect(metaAccountId: string, reason: string, failedToken?: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(metaAccounts)
       .set({ status: "reconnect_required", statusReason: reason, lastCheckedAt: new Date() })
-      .where(and(eq(metaAccounts.id, metaAccountId), eq(metaAccounts.status, "active")))
+      .where(
+        and(
+          eq(metaAccounts.id, metaAccountId),
+          eq(metaAccounts.status, "active"),
+          // A reconnect that stored a new token meanwhile wins over a failure of the old one.
+          failedToken ? eq(metaAccounts.accessToken, failedToken) : undefined,
+        ),
+      )
       .returning({ userId: metaAccounts.userId });
-    if (row) await recordAudit(tx, { userId: null, action: "meta.needs_reconnect", entityType: "meta_account", entityId: metaAccountId, after: { reason } });
+    if (row) await recordAudit(tx, { userId: row.userId, action: "meta.needs_reconnect", entityType: "meta_account", entityId: metaAccountId, after: { reason } });
   });
 }
 
@@ -159,6 +186,7 @@ export type AdAccountChange = { ok: true } | { ok: false; error: "not_found" | "
 /** Switches an ad account on or off for AdPilot, within the plan's limit. */
 export async function setAdAccountConnected(userId: string, tier: SubscriptionTier, id: string, connected: boolean): Promise<AdAccountChange> {
   return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     const [row] = await tx.select().from(metaAdAccounts).where(and(eq(metaAdAccounts.id, id), eq(metaAdAccounts.userId, userId))).for("update");
     if (!row) return { ok: false, error: "not_found" };
     if (connected && !row.connected) {
@@ -190,6 +218,7 @@ export async function setAdAccountConnected(userId: string, tier: SubscriptionTi
 
 export async function setDefaultAdAccount(userId: string, id: string): Promise<AdAccountChange> {
   return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     const [row] = await tx.select().from(metaAdAccounts).where(and(eq(metaAdAccounts.id, id), eq(metaAdAccounts.userId, userId))).for("update");
     if (!row) return { ok: false, error: "not_found" };
     if (!row.connected) return { ok: false, error: "inactive" };

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { campaigns, metaAccounts, metaAdAccounts, metaDataDeletions, performanceAnalytics } from "@/db/schema";
@@ -19,9 +19,12 @@ export async function deleteMetaUserData(metaUserId: string, options: { recordDe
         (row) => row.adAccountId,
       );
       if (adAccountIds.length > 0) {
-        const linked = tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.adAccountId, adAccountIds));
+        // Only these users' campaigns: another AdPilot user may manage the same ad account through their own login.
+        const owners = [...new Set(connections.map((connection) => connection.userId))];
+        const theirs = and(inArray(campaigns.adAccountId, adAccountIds), inArray(campaigns.userId, owners));
+        const linked = tx.select({ id: campaigns.id }).from(campaigns).where(theirs);
         await tx.delete(performanceAnalytics).where(inArray(performanceAnalytics.campaignId, linked));
-        await tx.update(campaigns).set({ metaCampaignId: null, adAccountId: null }).where(inArray(campaigns.adAccountId, adAccountIds));
+        await tx.update(campaigns).set({ metaCampaignId: null, adAccountId: null }).where(theirs);
       }
       await tx.delete(metaAccounts).where(inArray(metaAccounts.id, ids));
       for (const connection of connections) {

@@ -27,6 +27,11 @@ describe("signed_request", () => {
       return `${createHmac("sha256", secret).update(body).digest("base64url")}.${body}`;
     }],
     ["an empty string", () => ""],
+    ["a replay from two hours ago", () => createSignedRequest({ user_id: "10001", issued_at: Math.floor(Date.now() / 1000) - 7200 }, secret)],
+    ["no issued_at", () => {
+      const body = Buffer.from(JSON.stringify({ algorithm: "HMAC-SHA256", user_id: "1" })).toString("base64url");
+      return `${createHmac("sha256", secret).update(body).digest("base64url")}.${body}`;
+    }],
   ])("rejects %s", (_label, make) => {
     expect(verifySignedRequest(make(), secret)).toBeNull();
   });

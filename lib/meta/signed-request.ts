@@ -5,7 +5,7 @@ const payloadSchema = z
   .object({
     algorithm: z.literal("HMAC-SHA256"),
     user_id: z.string().min(1),
-    issued_at: z.number().int().optional(),
+    issued_at: z.number().int(),
   })
   .passthrough();
 
@@ -15,9 +15,12 @@ export type SignedRequest = z.infer<typeof payloadSchema>;
  * Verifies a Meta `signed_request` (deauthorize and data-deletion callbacks):
  * `base64url(signature).base64url(payload)`, signature = HMAC-SHA256(app secret,
  * the payload segment exactly as sent), compared in constant time. Returns null
- * for anything forged, malformed or signed with another algorithm.
+ * for anything forged, malformed, stale or signed with another algorithm.
  */
-export function verifySignedRequest(signedRequest: string, appSecret: string): SignedRequest | null {
+// Meta calls right after signing; an old one is a replay (a request captured from a log, say).
+const MAX_AGE_SECONDS = 60 * 60;
+
+export function verifySignedRequest(signedRequest: string, appSecret: string, now = Date.now()): SignedRequest | null {
   const parts = signedRequest.split(".");
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
   const [signaturePart, payloadPart] = parts as [string, string];
@@ -26,7 +29,9 @@ export function verifySignedRequest(signedRequest: string, appSecret: string): S
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
   try {
     const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payloadPart, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    const age = now / 1000 - parsed.data.issued_at;
+    return age <= MAX_AGE_SECONDS && age >= -300 ? parsed.data : null;
   } catch {
     return null;
   }

@@ -1,23 +1,27 @@
 import "server-only";
-import { and, eq, lt, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { metaAccounts, type MetaAccount } from "@/db/schema";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { decryptSecret, DecryptionError, encryptSecret } from "@/lib/crypto";
 import { secretContext } from "@/lib/crypto/encrypted-columns";
 import { logger } from "@/lib/observability/logger";
+import { metaEndpoints } from "./config";
 import { markNeedsReconnect } from "./connections";
 import { MetaApiError } from "./errors";
-import { metaEndpoints } from "./config";
 import { extendToken, inspectToken } from "./oauth";
 
 export type LifecycleReport = { checked: number; renewed: number; needsReconnect: number; failed: number };
 
+/** Connections per job step: a step must finish well inside one function invocation. */
+export const LIFECYCLE_BATCH = 50;
+
 const tokenOf = (row: MetaAccount) => decryptSecret(row.accessToken, secretContext("meta_accounts.access_token", row.id));
 
 /**
- * Runs `check` on each connection; an auth error marks that one for reconnect
- * (never retried in a loop), other errors are counted and thrown at the end so
- * the job step retries, which only revisits connections still due.
+ * Runs `check` on each connection. A token Meta refuses, or one AdPilot can no
+ * longer decrypt, marks that connection for reconnect (never retried in a loop);
+ * other errors are counted and thrown at the end so the job step retries, which
+ * only revisits what is still due.
  */
 async function forEachConnection(rows: MetaAccount[], check: (row: MetaAccount) => Promise<"ok" | "renewed" | "invalid">): Promise<LifecycleReport> {
   const report: LifecycleReport = { checked: 0, renewed: 0, needsReconnect: 0, failed: 0 };
@@ -28,12 +32,16 @@ async function forEachConnection(rows: MetaAccount[], check: (row: MetaAccount) 
       const outcome = await check(row);
       if (outcome === "renewed") report.renewed++;
       if (outcome === "invalid") {
-        await markNeedsReconnect(row.id, "Meta no longer accepts AdPilot's access. Reconnect to continue.");
+        await markNeedsReconnect(row.id, "Meta no longer accepts AdPilot's access. Reconnect to continue.", row.accessToken);
         report.needsReconnect++;
       }
     } catch (error) {
-      if (error instanceof MetaApiError && (error.kind === "auth" || error.kind === "permission")) {
-        await markNeedsReconnect(row.id, error.userMessage);
+      if (error instanceof DecryptionError) {
+        logger.error("stored Meta token cannot be decrypted", { metaAccountId: row.id, error });
+        await markNeedsReconnect(row.id, "AdPilot can no longer read its stored access. Reconnect to continue.", row.accessToken);
+        report.needsReconnect++;
+      } else if (error instanceof MetaApiError && (error.kind === "auth" || error.kind === "permission")) {
+        await markNeedsReconnect(row.id, error.userMessage, row.accessToken);
         report.needsReconnect++;
       } else {
         report.failed++;
@@ -46,13 +54,27 @@ async function forEachConnection(rows: MetaAccount[], check: (row: MetaAccount) 
   return report;
 }
 
-/** Daily: re-extends tokens that expire within `withinDays` while they are still valid. */
-export async function renewExpiringTokens(now = new Date(), withinDays = 10): Promise<LifecycleReport> {
-  const due = await db
-    .select()
+const activeWith = (ids: string[]) => db.select().from(metaAccounts).where(and(inArray(metaAccounts.id, ids), eq(metaAccounts.status, "active")));
+
+/** Active connections whose token expires within `withinDays`. */
+export async function connectionsDueForRenewal(now = new Date(), withinDays = 10): Promise<string[]> {
+  const rows = await db
+    .select({ id: metaAccounts.id })
     .from(metaAccounts)
-    .where(and(eq(metaAccounts.status, "active"), lte(metaAccounts.tokenExpiresAt, new Date(now.getTime() + withinDays * 86_400_000))));
-  return forEachConnection(due, async (row) => {
+    .where(and(eq(metaAccounts.status, "active"), lte(metaAccounts.tokenExpiresAt, new Date(now.getTime() + withinDays * 86_400_000))))
+    .orderBy(asc(metaAccounts.id));
+  return rows.map((row) => row.id);
+}
+
+export async function activeConnectionIds(): Promise<string[]> {
+  const rows = await db.select({ id: metaAccounts.id }).from(metaAccounts).where(eq(metaAccounts.status, "active")).orderBy(asc(metaAccounts.id));
+  return rows.map((row) => row.id);
+}
+
+/** Re-extends these tokens while they are still valid (Meta has no refresh tokens; this is the refresh). */
+export async function renewConnections(ids: string[], now = new Date()): Promise<LifecycleReport> {
+  if (ids.length === 0) return { checked: 0, renewed: 0, needsReconnect: 0, failed: 0 };
+  return forEachConnection(await activeWith(ids), async (row) => {
     const renewed = await extendToken(metaEndpoints(row.userId).graphUrl, tokenOf(row));
     await db
       .update(metaAccounts)
@@ -61,26 +83,40 @@ export async function renewExpiringTokens(now = new Date(), withinDays = 10): Pr
         tokenExpiresAt: renewed.expiresAt,
         lastCheckedAt: now,
       })
-      .where(eq(metaAccounts.id, row.id));
+      // Only if nobody stored a newer token (a reconnect) while Meta answered.
+      .where(and(eq(metaAccounts.id, row.id), eq(metaAccounts.accessToken, row.accessToken)));
     return "renewed";
   });
 }
 
-/** Monthly: asks Meta about every active token, and clears out connections revoked long ago. */
-export async function validateTokens(now = new Date()): Promise<LifecycleReport & { removed: number }> {
-  const active = await db.select().from(metaAccounts).where(eq(metaAccounts.status, "active"));
-  const report = await forEachConnection(active, async (row) => {
+/** Asks Meta about each token: permissions and expiry refreshed, invalid ones marked. */
+export async function validateConnections(ids: string[], now = new Date()): Promise<LifecycleReport> {
+  if (ids.length === 0) return { checked: 0, renewed: 0, needsReconnect: 0, failed: 0 };
+  return forEachConnection(await activeWith(ids), async (row) => {
     const info = await inspectToken(metaEndpoints(row.userId).graphUrl, tokenOf(row));
     if (!info.isValid) return "invalid";
     await db
       .update(metaAccounts)
       .set({ permissions: info.scopes, tokenExpiresAt: info.expiresAt, dataAccessExpiresAt: info.dataAccessExpiresAt, lastCheckedAt: now })
-      .where(eq(metaAccounts.id, row.id));
+      .where(and(eq(metaAccounts.id, row.id), eq(metaAccounts.accessToken, row.accessToken)));
     return "ok";
   });
+}
+
+/** Connections revoked more than 30 days ago are deleted, tokens and all. */
+export async function removeRevokedConnections(now = new Date()): Promise<number> {
   const removed = await db
     .delete(metaAccounts)
     .where(and(eq(metaAccounts.status, "revoked"), lt(metaAccounts.updatedAt, new Date(now.getTime() - 30 * 86_400_000))))
     .returning({ id: metaAccounts.id });
-  return { ...report, removed: removed.length };
+  return removed.length;
+}
+
+export async function renewExpiringTokens(now = new Date(), withinDays = 10): Promise<LifecycleReport> {
+  return renewConnections(await connectionsDueForRenewal(now, withinDays), now);
+}
+
+export async function validateTokens(now = new Date()): Promise<LifecycleReport & { removed: number }> {
+  const report = await validateConnections(await activeConnectionIds(), now);
+  return { ...report, removed: await removeRevokedConnections(now) };
 }

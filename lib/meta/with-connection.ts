@@ -24,17 +24,17 @@ export async function withMetaConnection<T>(
   if (!connection) throw new PermanentJobError("The Meta connection was removed.");
   if (connection.status !== "active") throw new PermanentJobError("The Meta connection needs to be reconnected in Settings.");
   if (options.adAccountId) {
-    const wait = await accountPauseSeconds(options.adAccountId);
+    const wait = await accountPauseSeconds(connection.userId, options.adAccountId);
     if (wait > 0) throw new RetryLater(wait, "Waiting for Meta's rate limit on this ad account to recover");
   }
   const api = graphApiFor(connection);
-  api.onUsage = (usage) => void recordUsage(usage);
+  api.onUsage = (usage) => void recordUsage(connection.userId, usage);
   try {
     return await work(api, connection);
   } catch (error) {
     if (!(error instanceof MetaApiError)) throw error;
     if (error.kind === "auth") {
-      await markNeedsReconnect(connection.id, error.userMessage);
+      await markNeedsReconnect(connection.id, error.userMessage, connection.accessToken);
       throw new PermanentJobError(error.userMessage);
     }
     if (error.kind === "rate_limited") throw new RetryLater(error.details.retryAfterSeconds ?? 300, error.userMessage);

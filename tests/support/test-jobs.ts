@@ -42,7 +42,8 @@ export const alwaysFails = registerJob(
         effects.push(`${context.runId}:attempt`);
       });
       if (context.payload.permanent) throw new PermanentJobError("The ad account was disabled by Meta.");
-      throw new Error("Meta answered 503");
+      // Carries a userMessage, as MetaApiError does, so the run's error is readable.
+      throw Object.assign(new Error("Meta answered 503"), { userMessage: "Meta had a temporary problem." });
     },
   }),
 );
