@@ -7,8 +7,8 @@ import { metaAccounts } from "@/db/schema";
  * elsewhere does not decrypt.
  */
 export const ENCRYPTED_COLUMNS = [
-  { name: "meta_accounts.access_token", table: metaAccounts, id: metaAccounts.id, column: metaAccounts.accessToken, field: "accessToken" },
-  { name: "meta_accounts.refresh_token", table: metaAccounts, id: metaAccounts.id, column: metaAccounts.refreshToken, field: "refreshToken" },
+  { name: "meta_accounts.access_token", table: metaAccounts, id: metaAccounts.id, owner: metaAccounts.userId, column: metaAccounts.accessToken, field: "accessToken" },
+  { name: "meta_accounts.refresh_token", table: metaAccounts, id: metaAccounts.id, owner: metaAccounts.userId, column: metaAccounts.refreshToken, field: "refreshToken" },
 ] as const;
 
 export type EncryptedColumnName = (typeof ENCRYPTED_COLUMNS)[number]["name"];

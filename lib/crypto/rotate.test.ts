@@ -35,7 +35,7 @@ describe("key rotation", () => {
     }
 
     const after = createKeyRing([{ id: "new", key: key() }, { id: "old", key: oldKey }]);
-    const report = await rotateSecrets(db, after);
+    const report = await rotateSecrets(db, after, { onlyUserId: user.id });
     expect(report).toEqual([
       { column: "meta_accounts.access_token", rotated: 205 },
       { column: "meta_accounts.refresh_token", rotated: 103 },
@@ -53,7 +53,7 @@ describe("key rotation", () => {
       else expect(row.refreshToken).toBeNull();
     }
 
-    expect(await rotateSecrets(db, after)).toEqual([
+    expect(await rotateSecrets(db, after, { onlyUserId: user.id })).toEqual([
       { column: "meta_accounts.access_token", rotated: 0 },
       { column: "meta_accounts.refresh_token", rotated: 0 },
     ]);

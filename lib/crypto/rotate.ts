@@ -14,7 +14,7 @@ const BATCH = 200;
  * batches, each in its own transaction with the rows locked, so it can be
  * interrupted and re-run safely and never holds a long lock.
  */
-export async function rotateSecrets(db: Database, ring: KeyRing): Promise<RotationReport> {
+export async function rotateSecrets(db: Database, ring: KeyRing, options: { onlyUserId?: string } = {}): Promise<RotationReport> {
   const report: RotationReport = [];
   const currentPrefix = `v1.${ring.currentId}.%`;
   for (const spec of ENCRYPTED_COLUMNS) {
@@ -25,7 +25,15 @@ export async function rotateSecrets(db: Database, ring: KeyRing): Promise<Rotati
         const rows = await tx
           .select({ id: spec.id, value: spec.column })
           .from(spec.table)
-          .where(and(isNotNull(spec.column), notLike(spec.column, currentPrefix), gt(spec.id, after || "00000000-0000-0000-0000-000000000000")))
+          .where(
+            and(
+              isNotNull(spec.column),
+              notLike(spec.column, currentPrefix),
+              gt(spec.id, after || "00000000-0000-0000-0000-000000000000"),
+              // One user's rows only: tests share a database with other suites.
+              options.onlyUserId ? eq(spec.owner, options.onlyUserId) : undefined,
+            ),
+          )
           .orderBy(asc(spec.id))
           .limit(BATCH)
           .for("update");
