@@ -6,6 +6,7 @@ import { metaAccounts, metaAdAccounts } from "@/db/schema";
 import { createConnection } from "@/tests/support/meta-fixtures";
 import { actAs, createTenants, createUser } from "@/tests/support/tenancy";
 import { listConnections, markNeedsReconnect, setAdAccountConnected } from "./connections";
+import { removeRevokedConnections } from "./token-lifecycle";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // redirect() throws in Next; here it records where the action sent the user.
@@ -86,5 +87,17 @@ describe("Meta connections in Settings", () => {
     await markNeedsReconnect(connection.id, "again");
     const [view] = await listConnections(user.id);
     expect(view).toMatchObject({ status: "reconnect_required", statusReason: "Meta says the session has expired." });
+  });
+
+  it("the monthly cleanup deletes connections left unreconnected for 90 days, and only those", async () => {
+    const user = await createUser();
+    const [stale, recent, healthy] = [await createConnection(user.id), await createConnection(user.id), await createConnection(user.id)];
+    const longAgo = new Date(Date.now() - 91 * 86_400_000);
+    await db.update(metaAccounts).set({ status: "reconnect_required", updatedAt: longAgo }).where(eq(metaAccounts.id, stale.id));
+    await db.update(metaAccounts).set({ status: "reconnect_required" }).where(eq(metaAccounts.id, recent.id));
+    await db.update(metaAccounts).set({ updatedAt: longAgo }).where(eq(metaAccounts.id, healthy.id));
+    await removeRevokedConnections();
+    const left = (await db.select().from(metaAccounts).where(eq(metaAccounts.userId, user.id))).map((row) => row.id).sort();
+    expect(left).toEqual([recent.id, healthy.id].sort());
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { metaAccounts, type MetaAccount } from "@/db/schema";
 import { decryptSecret, DecryptionError, encryptSecret } from "@/lib/crypto";
 import { secretContext } from "@/lib/crypto/encrypted-columns";
+import { recordAudit } from "@/lib/audit";
 import { logger } from "@/lib/observability/logger";
 import { metaEndpoints } from "./config";
 import { markNeedsReconnect } from "./connections";
@@ -103,13 +104,22 @@ export async function validateConnections(ids: string[], now = new Date()): Prom
   });
 }
 
-/** Connections revoked more than 30 days ago are deleted, tokens and all. */
+/**
+ * Cleanup: a connection that has needed reconnecting (or was revoked) for 90 days
+ * holds a token Meta will never accept again (data access lapses after 90 days),
+ * so it is deleted, token and all, and the deletion audited.
+ */
 export async function removeRevokedConnections(now = new Date()): Promise<number> {
-  const removed = await db
-    .delete(metaAccounts)
-    .where(and(eq(metaAccounts.status, "revoked"), lt(metaAccounts.updatedAt, new Date(now.getTime() - 30 * 86_400_000))))
-    .returning({ id: metaAccounts.id });
-  return removed.length;
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(metaAccounts)
+      .where(and(inArray(metaAccounts.status, ["revoked", "reconnect_required"]), lt(metaAccounts.updatedAt, new Date(now.getTime() - 90 * 86_400_000))))
+      .returning({ id: metaAccounts.id, userId: metaAccounts.userId });
+    for (const row of removed) {
+      await recordAudit(tx, { userId: row.userId, action: "meta.cleanup", entityType: "meta_account", entityId: row.id, before: { reason: "not reconnected for 90 days" } });
+    }
+    return removed.length;
+  });
 }
 
 export async function renewExpiringTokens(now = new Date(), withinDays = 10): Promise<LifecycleReport> {
