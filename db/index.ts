@@ -15,7 +15,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Either the database or an open transaction: what lib functions accept. */
 export type Queryable = Database | Transaction;
 
-type Connection = { db: Database; close: () => Promise<void>; driver: "postgres" | "pglite" };
+type Connection = { db: Database; close: () => Promise<void> };
 
 // Cached on globalThis so dev hot reloads and separately bundled routes share one
 // connection: PGlite in particular must never be opened twice on the same directory.
@@ -32,12 +32,12 @@ function connect(): Connection {
       max: env.VERCEL ? 3 : 10,
       onnotice: () => {},
     });
-    return { db: drizzlePostgres(client, { schema }) as unknown as Database, close: () => client.end(), driver: "postgres" };
+    return { db: drizzlePostgres(client, { schema }) as unknown as Database, close: () => client.end() };
   }
   const dir = pgliteDataDir();
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), driver: "pglite" };
+  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close() };
 }
 
 function connection(): Connection {
@@ -66,8 +66,5 @@ export async function closeDb(): Promise<void> {
   await open?.close();
 }
 
-export function databaseDriver(): (typeof deployment)["database"] {
-  return deployment.database;
-}
 
 export { schema };
