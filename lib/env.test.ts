@@ -13,6 +13,7 @@ const production = {
   QSTASH_CURRENT_SIGNING_KEY: "sig_current",
   QSTASH_NEXT_SIGNING_KEY: "sig_next",
   APP_URL: "https://ads.example.com",
+  GOOGLE_API_KEY: "AIza-example",
 };
 
 describe("environment", () => {
@@ -44,9 +45,17 @@ describe("environment", () => {
         "BLOB_READ_WRITE_TOKEN is required in production",
         "ENCRYPTION_KEYS is required in production",
         "QSTASH_TOKEN is required in production",
+        "GOOGLE_API_KEY is required in production (or set AI_PROVIDER=offline to render creatives on the server)",
         "APP_URL is required in production (the public https:// address)",
       ]);
     }
+  });
+
+  it("runs offline AI in production only when asked to", () => {
+    expect(() => parseEnv({ ...production, GOOGLE_API_KEY: undefined })).toThrow(/GOOGLE_API_KEY is required in production/);
+    expect(parseEnv({ ...production, GOOGLE_API_KEY: undefined, AI_PROVIDER: "offline" }).strict).toBe(true);
+    expect(() => parseEnv({ AI_PROVIDER: "google" })).toThrow(/AI_PROVIDER=google needs GOOGLE_API_KEY/);
+    expect(parseEnv({}).AI_IMAGE_MODEL).toBe("gemini-3.1-flash-image");
   });
 
   it("rejects malformed values with the variable's name and never echoes secrets", () => {

@@ -50,6 +50,22 @@ const schema = z.object({
   META_SANDBOX: z.enum(["0", "1", "true", "false"]).optional(),
   /** Overrides graph.facebook.com (tests point the SDK at the emulator). */
   META_GRAPH_URL: optionalUrl,
+  /** "google" (Gemini and Veo) or "offline" (rendered on this machine); defaults to google when a key is set. */
+  AI_PROVIDER: z.enum(["google", "offline"]).optional(),
+  /** Gemini Developer API key (aistudio.google.com). */
+  GOOGLE_API_KEY: optionalString,
+  /** Overrides generativelanguage.googleapis.com (tests point the SDK at the emulator). */
+  GOOGLE_GENAI_BASE_URL: optionalUrl,
+  /** Model ids live here and nowhere else; the defaults are current as of late 2026. */
+  AI_TEXT_MODEL: z.string().default("gemini-3.5-flash"),
+  AI_IMAGE_MODEL: z.string().default("gemini-3.1-flash-image"),
+  AI_VIDEO_MODEL: z.string().default("veo-3.1-fast-generate-preview"),
+  /**
+   * "127.0.0.1:4000,localhost:4001": exact host:port pairs on a private network the
+   * brand analyzer may fetch anyway. For local demos and the end-to-end tests only;
+   * refused in production.
+   */
+  SAFE_FETCH_ALLOWLIST: optionalString,
   /** Set by Next.js during `next build`; no background workers start then. */
   NEXT_PHASE: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -86,6 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (values.QSTASH_TOKEN && !(values.QSTASH_CURRENT_SIGNING_KEY && values.QSTASH_NEXT_SIGNING_KEY)) {
     problems.push("QSTASH_TOKEN needs QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY to verify deliveries");
   }
+  if (values.AI_PROVIDER === "google" && !values.GOOGLE_API_KEY) {
+    problems.push("AI_PROVIDER=google needs GOOGLE_API_KEY");
+  }
   if (strict) {
     // In production there is no disk to fall back on and no generated secret to trust.
     const required = [
@@ -100,6 +119,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     for (const name of required) {
       if (!values[name]) problems.push(`${name} is required in production`);
     }
+    if (values.SAFE_FETCH_ALLOWLIST) problems.push("SAFE_FETCH_ALLOWLIST must not be set in production");
+    // Offline creatives are a deliberate choice in production, never a silent fallback.
+    if (!values.GOOGLE_API_KEY && values.AI_PROVIDER !== "offline") {
+      problems.push("GOOGLE_API_KEY is required in production (or set AI_PROVIDER=offline to render creatives on the server)");
+    }
     // Has a localhost default for development; in production QStash calls it and signatures are bound to it.
     if (!source.APP_URL) problems.push("APP_URL is required in production (the public https:// address)");
   }
@@ -109,7 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export type PartName = "database" | "kv" | "storage" | "jobs" | "meta" | "secrets";
+export type PartName = "database" | "kv" | "storage" | "jobs" | "meta" | "ai" | "secrets";
 
 /** Which implementation each external part uses: shown by /api/health and the README. */
 export const deployment = {
@@ -118,5 +142,6 @@ export const deployment = {
   storage: env.BLOB_READ_WRITE_TOKEN ? "vercel-blob" : "local-files",
   jobs: env.QSTASH_TOKEN ? "qstash" : "local-dispatcher",
   meta: env.META_APP_ID && !["1", "true"].includes(env.META_SANDBOX ?? "") ? "facebook" : "sandbox",
+  ai: (env.AI_PROVIDER ?? (env.GOOGLE_API_KEY ? "google" : "offline")) as "google" | "offline",
   secrets: env.ENCRYPTION_KEYS && env.AUTH_SECRET ? "environment" : "generated-local",
 } as const satisfies Record<PartName, string>;

@@ -7,7 +7,7 @@ import { signInAction } from "@/app/(auth)/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/forms/form-state";
-import { Field } from "./field";
+import { Field } from "@/components/common/field";
 
 export function SignInForm({ callbackUrl, created }: { callbackUrl?: string; created?: boolean }) {
   const [state, action, pending] = useActionState(signInAction, initialFormState);

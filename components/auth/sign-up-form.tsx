@@ -7,7 +7,7 @@ import { signUpAction } from "@/app/(auth)/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/forms/form-state";
-import { Field } from "./field";
+import { Field } from "@/components/common/field";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);

@@ -2,6 +2,7 @@ export * from "./users";
 export * from "./auth";
 export * from "./meta";
 export * from "./creatives";
+export * from "./ai";
 export * from "./brand";
 export * from "./campaigns";
 export * from "./analytics";

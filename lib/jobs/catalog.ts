@@ -2,10 +2,12 @@ import "server-only";
 import { outboxFlush } from "./builtin/outbox-flush";
 import { metaTokenCheck, metaTokenRefresh } from "./builtin/meta-tokens";
 import { insightsSync, optimizerDaily, reportsWeekly } from "./builtin/scheduled-placeholders";
+import { brandAnalyze } from "@/lib/brand/analyze-job";
+import { creativeGenerate } from "@/lib/creatives/generate-job";
 import type { JobDefinition } from "./define-job";
 import { registerJob } from "./registry";
 
 /** Every job the app runs. Importing this module registers them. */
-export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh].map(
+export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh, brandAnalyze, creativeGenerate].map(
   (job) => registerJob(job as unknown as JobDefinition),
 );

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   "meta.token-check": "Meta connection check",
   "meta.token-refresh": "Meta connection refresh",
   "jobs.outbox-flush": "Delivery retry",
+  "brand.analyze": "Brand analysis",
+  "creative.generate": "Creative generation",
 };
 
 export function jobLabel(kind: string): string {

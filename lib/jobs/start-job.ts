@@ -21,6 +21,41 @@ export async function enqueueDelivery(tx: Queryable, run: Pick<JobRun, "id" | "k
   return dispatch!;
 }
 
+/** A run created inside someone else's transaction; call `publish()` after it commits. */
+export type PendingStart = { run: JobRun; created: boolean; publish(): Promise<void> };
+
+/**
+ * Creates a run (or finds the one with the same idempotency key) and its first
+ * delivery inside `tx`, so the run exists exactly when the caller's own rows do
+ * (a generation request and its job, say). The delivery is handed over by
+ * `publish()` after commit; if that never happens the outbox flush sends it.
+ */
+export async function startJobIn<Payload, Input>(
+  tx: Queryable,
+  job: JobDefinition<Payload, unknown, Input>,
+  payload: Input,
+  options: StartOptions = {},
+): Promise<PendingStart> {
+  const parsed = job.schema.parse(payload);
+  const idempotencyKey = options.idempotencyKey ?? randomUUID();
+  const deliverAt = new Date(Date.now() + (options.delaySeconds ?? 0) * 1000);
+
+  const [created] = await tx
+    .insert(jobRuns)
+    .values({ kind: job.name, idempotencyKey, payload: parsed as object, userId: options.userId ?? null })
+    .onConflictDoNothing({ target: [jobRuns.kind, jobRuns.idempotencyKey] })
+    .returning();
+  if (!created) {
+    const [existing] = await tx
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.kind, job.name), eq(jobRuns.idempotencyKey, idempotencyKey)));
+    return { run: existing!, created: false, publish: async () => {} };
+  }
+  const dispatch = options.inline ? null : await enqueueDelivery(tx, created, deliverAt);
+  return { run: created, created: true, publish: async () => (dispatch ? dispatcher().publish(dispatch) : undefined) };
+}
+
 /**
  * Creates a run (or finds the one with the same idempotency key) and, in the same
  * transaction, its first delivery; the delivery is handed over after commit.
@@ -31,26 +66,8 @@ export async function startJob<Payload, Input>(
   payload: Input,
   options: StartOptions = {},
 ): Promise<{ run: JobRun; created: boolean }> {
-  const parsed = job.schema.parse(payload);
-  const idempotencyKey = options.idempotencyKey ?? randomUUID();
-  const deliverAt = new Date(Date.now() + (options.delaySeconds ?? 0) * 1000);
-
-  const { run, dispatch, created } = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(jobRuns)
-      .values({ kind: job.name, idempotencyKey, payload: parsed as object, userId: options.userId ?? null })
-      .onConflictDoNothing({ target: [jobRuns.kind, jobRuns.idempotencyKey] })
-      .returning();
-    if (!created) {
-      const [existing] = await tx
-        .select()
-        .from(jobRuns)
-        .where(and(eq(jobRuns.kind, job.name), eq(jobRuns.idempotencyKey, idempotencyKey)));
-      return { run: existing!, dispatch: null, created: false };
-    }
-    return { run: created, dispatch: options.inline ? null : await enqueueDelivery(tx, created, deliverAt), created: true };
-  });
-
-  if (dispatch) await dispatcher().publish(dispatch);
-  return { run, created };
+  job.schema.parse(payload);
+  const pending = await db.transaction((tx) => startJobIn(tx, job, payload, options));
+  await pending.publish();
+  return { run: pending.run, created: pending.created };
 }

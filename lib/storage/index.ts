@@ -7,6 +7,7 @@ import type { FileStorage } from "./types";
 
 export type { FileContent, FileStorage, StoredFile } from "./types";
 export { fileUrl, parseKey, userFileKey } from "./keys";
+export { readBytes } from "./read-bytes";
 
 let instance: FileStorage | undefined;
 

@@ -14,6 +14,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   gif: "image/gif",
   svg: "image/svg+xml",
   mp4: "video/mp4",
+  mov: "video/quicktime",
   webm: "video/webm",
   csv: "text/csv",
   json: "application/json",

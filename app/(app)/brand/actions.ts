@@ -1,0 +1,69 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { brandAnalyze } from "@/lib/brand/analyze-job";
+import { brandEditInput, saveBrandEdits } from "@/lib/brand/edit";
+import { replaceLogo } from "@/lib/brand/replace-logo";
+import { websiteUrl } from "@/lib/brand/website-url";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms/form-state";
+import { startJob } from "@/lib/jobs/start-job";
+
+export type AnalyzeState = FormState & { runId?: string };
+
+const SIGNED_OUT: FormState = { status: "error", message: "Your session has ended. Sign in again to continue." };
+
+export async function analyzeBrandAction(_previous: AnalyzeState, formData: FormData): Promise<AnalyzeState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const values = formValues(formData, ["url"]);
+  const url = websiteUrl.safeParse(values.url);
+  if (!url.success) return { status: "error", fieldErrors: { url: url.error.issues[0]!.message }, values };
+  const { run } = await startJob(brandAnalyze, { url: url.data }, { userId: user.id });
+  return { status: "idle", runId: run.id, values: { url: url.data } };
+}
+
+const EDIT_FIELDS = [
+  "websiteUrl",
+  "name",
+  "summary",
+  "audience",
+  "tone",
+  "valuePropositions",
+  "wordsToUse",
+  "wordsToAvoid",
+  "fonts",
+  "dos",
+  "donts",
+  "notes",
+  "primary",
+  "secondary",
+  "accent",
+  "background",
+  "text",
+] as const;
+
+export type SaveBrandState = FormState & { savedAt?: number };
+
+export async function saveBrandAction(_previous: SaveBrandState, formData: FormData): Promise<SaveBrandState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const values = formValues(formData, EDIT_FIELDS);
+  const parsed = brandEditInput.safeParse({ ...values, websiteUrl: websiteUrl.safeParse(values.websiteUrl).data ?? values.websiteUrl });
+  if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  await saveBrandEdits(user.id, parsed.data);
+  revalidatePath("/brand");
+  return { status: "idle", savedAt: Date.now(), values };
+}
+
+export async function uploadLogoAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const file = z.instanceof(File).safeParse(formData.get("logo"));
+  if (!file.success || file.data.size === 0) return { status: "error", message: "Choose an image file for your logo." };
+  const result = await replaceLogo(user.id, Buffer.from(await file.data.arrayBuffer()));
+  if (!result.ok) return { status: "error", message: result.message };
+  revalidatePath("/brand");
+  return { status: "idle" };
+}

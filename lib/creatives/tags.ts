@@ -1,0 +1,8 @@
+/** Tags are short lower-case words: "summer sale, Instagram" → ["summer sale", "instagram"]. */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(/[,\n]/)
+    .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 32))
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
