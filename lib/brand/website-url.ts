@@ -5,6 +5,8 @@ import { z } from "zod";
  * https is assumed, only http(s) is accepted. Whether it is safe to fetch is
  * decided later, after DNS, by the safe fetcher.
  */
+const parsed = (value: string) => (URL.canParse(value) ? new URL(value) : null);
+
 export const websiteUrl = z
   .string()
   .trim()
@@ -14,6 +16,7 @@ export const websiteUrl = z
   .pipe(
     z
       .url({ message: "That does not look like a web address. Try something like https://example.com." })
-      .refine((value) => /^https?:$/.test(new URL(value).protocol), "Only http:// and https:// websites can be analyzed.")
-      .refine((value) => new URL(value).hostname.includes(".") || /^\[/.test(new URL(value).hostname), "Enter a full domain, like example.com."),
+      // zod runs every check even after one fails, so each must cope with a non-URL.
+      .refine((value) => /^https?:$/.test(parsed(value)?.protocol ?? "http:"), "Only http:// and https:// websites can be analyzed.")
+      .refine((value) => !parsed(value) || /[.[]/.test(parsed(value)!.hostname), "Enter a full domain, like example.com."),
   );

@@ -5,10 +5,11 @@ import { db } from "@/db";
 import { generationRequests, type AssetFormat, type GenerationFailure, type GenerationRequest } from "@/db/schema";
 import { aiFor, type AiClient } from "@/lib/ai";
 import { isAiError } from "@/lib/ai/errors";
-import { STYLE_PRESETS, type BrandContext, type GeneratedVideo, type StylePreset } from "@/lib/ai/types";
+import { FORMAT_SIZES, STYLE_PRESETS, type BrandContext, type GeneratedVideo, type StylePreset } from "@/lib/ai/types";
 import { brandContext } from "@/lib/brand/profile";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { PermanentJobError, RetryLater } from "@/lib/jobs/errors";
+import { cropVideoToRatio, posterFromVideo } from "@/lib/media";
 import { CTA_LABELS } from "./call-to-action";
 import { seedFrom, stableUuid } from "./ids";
 import { storeAsset } from "./store-asset";
@@ -93,8 +94,19 @@ async function makeImage(context: Context, item: Item): Promise<ItemResult> {
   return { assetId };
 }
 
-async function storeVideo(context: Context, item: Item, video: GeneratedVideo): Promise<ItemResult> {
+/**
+ * Veo makes 16:9 or 9:16 only: a square or 4:5 request is cut from the middle of
+ * the vertical clip, so the library holds what the marketer asked for.
+ */
+async function fitToFormat(video: GeneratedVideo, format: AssetFormat): Promise<GeneratedVideo> {
+  const cropped = await cropVideoToRatio(video.bytes, video, FORMAT_SIZES[format]);
+  return cropped.bytes === video.bytes ? video : { ...video, ...cropped, poster: undefined };
+}
+
+async function storeVideo(context: Context, item: Item, made: GeneratedVideo): Promise<ItemResult> {
   const assetId = stableUuid(context.request.id, item.format, String(item.variant));
+  const video = await fitToFormat(made, item.format);
+  const still = video.poster?.bytes ?? (await posterFromVideo(video.bytes)).bytes;
   await storeAsset({
     ...baseAsset(context, item, assetId),
     assetType: "video",
@@ -103,7 +115,7 @@ async function storeVideo(context: Context, item: Item, video: GeneratedVideo): 
     width: video.width,
     height: video.height,
     durationSeconds: video.durationSeconds,
-    still: video.poster?.bytes,
+    still,
   });
   return { assetId };
 }

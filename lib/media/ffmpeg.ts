@@ -88,7 +88,7 @@ export async function runFfmpeg(args: string[], options: FfmpegOptions = {}): Pr
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) reject(new Error(`ffmpeg timed out after ${Math.round(timeoutMs / 1000)} s\n${stderr.trim()}`));
+      if (timedOut) reject(new Error(`ffmpeg timed out after ${timeoutMs / 1000} s\n${stderr.trim()}`));
       else if (code === 0) resolve(Buffer.concat(stdout));
       else reject(new Error(`ffmpeg failed (${signal ?? `exit ${code}`})\n${stderr.trim()}`));
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { createFile, MP4BoxBuffer, type Movie, type Track } from "mp4box";
+import { createFile, Log, MP4BoxBuffer, type Movie, type Track } from "mp4box";
 import type { MediaProbe } from "./types";
 
 /**
@@ -25,12 +25,19 @@ function parseMovie(bytes: Buffer): Movie {
   let failure: string | undefined;
   file.onReady = (info) => (movie = info);
   file.onError = (_module, message) => (failure ??= message);
+  // mp4box writes every oddity to console.error (a MOV's "©swr" tag is "an invalid
+  // box"). Parsing is synchronous, so its logger is borrowed for the duration and
+  // the first message kept as the reason if the file turns out unusable.
+  const logError = Log.error;
+  Log.error = (module, message) => void (failure ??= message ?? module);
   try {
     const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(copy, 0), true);
     file.flush();
   } catch (error) {
     failure ??= error instanceof Error ? error.message : String(error);
+  } finally {
+    Log.error = logError;
   }
   if (movie) return movie;
   throw new Error(`This video file is corrupt or incomplete${failure ? ` (${failure})` : ""}.`);

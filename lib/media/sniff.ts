@@ -18,6 +18,8 @@ const MP4_BRANDS = new Set([
   "isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7", "iso8", "iso9",
   "mp41", "mp42", "mp71", "avc1", "M4V ", "M4VH", "M4VP", "dash", "MSNV", "XAVC", "mmp4",
 ]);
+// Major brands of ISO files that are not videos, even when they list mp42/isom as compatible.
+const NOT_VIDEO_BRANDS = new Set(["M4A ", "M4B ", "M4P ", "heic", "heix", "mif1", "msf1", "avif", "avis", "crx "]);
 // QuickTime files from older cameras start straight with one of these atoms, no ftyp.
 const QUICKTIME_LEAD_ATOMS = new Set(["moov", "wide", "pnot"]);
 
@@ -28,6 +30,7 @@ function sniffIsoMedia(bytes: Buffer): SniffedMedia | null {
   if (type === "ftyp") {
     if (size < 16 || size > 4096 || size > bytes.length) return null;
     const major = ascii(bytes, 8, 12);
+    if (NOT_VIDEO_BRANDS.has(major)) return null;
     if (major === "qt  ") return { mimeType: "video/quicktime", kind: "video" };
     const brands = [major];
     for (let offset = 16; offset + 4 <= size; offset += 4) brands.push(ascii(bytes, offset, offset + 4));

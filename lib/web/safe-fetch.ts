@@ -86,7 +86,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const kind = options.accept ? KINDS[options.accept] : ANY;
-  const allowed = testAllowlist(options.allowPrivateForTests);
+  const allowed = new Set([...testAllowlist(options.allowPrivateForTests), ...demoAllowlist()]);
   const resolver = options.resolver ?? systemResolver;
 
   const controller = new AbortController();
@@ -176,6 +176,18 @@ function testAllowlist(entries: readonly string[] | undefined): ReadonlySet<stri
   const invalid = entries.find((entry) => !LOOPBACK_PAIR.test(entry));
   if (invalid) throw new Error(`safeFetch: allowPrivateForTests takes exact loopback "address:port" pairs, not ${invalid}`);
   return new Set(entries);
+}
+
+/**
+ * SAFE_FETCH_ALLOWLIST: the same exact loopback pairs, for a local demo site and
+ * the browser tests, which run the built app (NODE_ENV=production) against a page
+ * served on this machine. lib/env refuses the variable in production.
+ */
+function demoAllowlist(): string[] {
+  const entries = (env.SAFE_FETCH_ALLOWLIST ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.find((entry) => !LOOPBACK_PAIR.test(entry));
+  if (invalid) throw new Error(`SAFE_FETCH_ALLOWLIST takes exact loopback "address:port" pairs, not ${invalid}`);
+  return entries;
 }
 
 async function resolveTarget(url: URL, resolver: Resolver, allowed: ReadonlySet<string>, signal: AbortSignal): Promise<ResolvedAddress[]> {

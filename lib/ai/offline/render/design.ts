@@ -4,7 +4,7 @@ import { ART } from "./art";
 import { stackContent, type ContentText, type PlacedContent } from "./content-stack";
 import { ctaLabel, displayWebsite, headlineFromPrompt } from "./copy";
 import { FALLBACK_FACE, fontFilePath } from "./fonts";
-import { chooseInks, foregroundLayers, type Foreground } from "./foreground";
+import { chooseInks, foregroundLayers, type Foreground, type Inks } from "./foreground";
 import { frameFor, LAYOUTS, type Frame, type LayoutName } from "./layouts";
 import type { PreparedLogo } from "./logo";
 import { buildPalette, type Palette } from "./palette";
@@ -26,6 +26,9 @@ export type Design = {
   structure: string;
   foreground: Foreground;
   placed: PlacedContent;
+  /** The colour under the text (after any scrim) and the inks chosen for it. */
+  surface: string;
+  inks: Inks;
   /** TTF paths resvg must load to draw the text. */
   fontFiles: string[];
   /** Centre of the content, as a fraction of the frame: where a slow zoom should head. */
@@ -81,6 +84,8 @@ export function composeDesign(request: ImageRequest, logo: PreparedLogo | null, 
     structure: placement.structure(placed.bounds),
     foreground: foregroundLayers(frame, theme, placed, inks, surface, logo),
     placed,
+    surface,
+    inks,
     fontFiles: [...new Set(faces.map(fontFilePath))],
     focus: {
       x: (placed.bounds.x + placed.bounds.w / 2) / frame.width,

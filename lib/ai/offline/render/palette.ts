@@ -84,9 +84,12 @@ function derivedSecondary(primary: string): string {
   return luminance(primary) > 0.35 ? shade(rotateHue(primary, 12), 0.45) : tint(rotateHue(primary, -12), 0.55);
 }
 
-/** A warm/cool counterpoint for buttons when the brand gives no third colour. */
+/**
+ * A third tone when the brand gives only two: a lighter or darker version of its
+ * most colourful one. Inventing a new hue would put colours on the ad the brand
+ * never chose.
+ */
 function derivedAccent(primary: string, secondary: string): string {
-  if (chroma(primary) < 0.15) return chroma(secondary) >= 0.15 ? secondary : "#f59e0b";
-  const turned = rotateHue(primary, 150);
-  return luminance(turned) < 0.2 ? tint(turned, 0.35) : turned;
+  const base = chroma(secondary) > chroma(primary) ? secondary : primary;
+  return luminance(base) < 0.3 ? tint(base, 0.5) : shade(base, 0.4);
 }
