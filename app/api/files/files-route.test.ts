@@ -3,8 +3,8 @@ import { storage, userFileKey } from "@/lib/storage";
 import { actAs, createTenants } from "@/tests/support/tenancy";
 import { GET } from "./[...key]/route";
 
-function get(key: string) {
-  return GET(new Request(`http://localhost/api/files/${key}`), { params: Promise.resolve({ key: key.split("/") }) });
+function get(key: string, headers: Record<string, string> = {}, query = "") {
+  return GET(new Request(`http://localhost/api/files/${key}${query}`, { headers }), { params: Promise.resolve({ key: key.split("/") }) });
 }
 
 describe("GET /api/files/[...key]", () => {
@@ -38,5 +38,25 @@ describe("GET /api/files/[...key]", () => {
 
     actAs(alice);
     expect((await get(`users/${alice.id}/../../secrets.json`)).status).toBe(404);
+  });
+
+  it("answers byte ranges (video seeking) and offers a download", async () => {
+    const { alice } = await createTenants();
+    const key = userFileKey(alice.id, "creatives", "clip.mp4");
+    await storage().put(key, new Uint8Array(Array.from({ length: 100 }, (_, i) => i)), "video/mp4");
+    actAs(alice);
+
+    const middle = await get(key, { range: "bytes=10-19" });
+    expect(middle.status).toBe(206);
+    expect(middle.headers.get("content-range")).toBe("bytes 10-19/100");
+    expect([...new Uint8Array(await middle.arrayBuffer())]).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    const tail = await get(key, { range: "bytes=-5" });
+    expect([...new Uint8Array(await tail.arrayBuffer())]).toEqual([95, 96, 97, 98, 99]);
+    const open = await get(key, { range: "bytes=90-" });
+    expect(open.headers.get("content-range")).toBe("bytes 90-99/100");
+    expect((await get(key, { range: "bytes=200-300" })).status).toBe(416);
+
+    const download = await get(key, {}, "?download=1");
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="clip.mp4"');
   });
 });

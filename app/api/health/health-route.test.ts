@@ -15,6 +15,7 @@ describe("GET /api/health", () => {
       storage: "local-files",
       jobs: "local-dispatcher",
       meta: "sandbox",
+      ai: "offline",
       secrets: "generated-local",
     });
     expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|token|secret=/i);

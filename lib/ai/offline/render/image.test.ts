@@ -84,7 +84,8 @@ describe("renderAdImage", () => {
     for (const style of ["minimal", "elegant"] as const) {
       const request = imageRequest({ style, format: "16:9", brand: brandKit({ logo }) });
       const prepared = await prepareLogo(logo);
-      expect(prepared?.aspect).toBeCloseTo(3, 1);
+      // Trimmed to its drawn edges: 117 × 38 of the 120 × 40 canvas.
+      expect(prepared?.aspect).toBeCloseTo(117 / 38, 1);
       const box = composeDesign(request, prepared).placed.brand?.logo;
       const image = await renderAdImage(request);
       // The round mark sits at the left of the 3:1 logo.
