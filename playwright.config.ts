@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = Boolean(process.env.CI);
+// The creative spec serves a small brand website here for the analyzer to read.
+export const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 3199);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,6 +41,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: !ci,
     timeout: 180_000,
-    env: { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", APP_URL: baseURL },
+    env: { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", APP_URL: baseURL, SAFE_FETCH_ALLOWLIST: `127.0.0.1:${SITE_PORT}` },
   },
 });

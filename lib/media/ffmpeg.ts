@@ -66,7 +66,8 @@ export async function runFfmpeg(args: string[], options: FfmpegOptions = {}): Pr
   const executable = await ffmpegPath();
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise<Buffer>((resolve, reject) => {
-    const child = spawn(executable, ["-hide_banner", "-nostdin", ...args], {
+    // The binary is listed in next.config's outputFileTracingIncludes; tracing this call would pull in the whole project.
+    const child = spawn(/*turbopackIgnore: true*/ executable, ["-hide_banner", "-nostdin", ...args], {
       cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -10,6 +10,7 @@ import type { PreparedLogo } from "./logo";
 import { buildPalette, type Palette } from "./palette";
 import { createRng, hashSeed } from "./prng";
 import { surfaceColor, themeFor, type Theme } from "./styles";
+import { prepareText } from "./text-layout";
 
 /**
  * One creative, fully decided but not yet drawn: the art, the layout's panels and
@@ -53,9 +54,11 @@ export function composeDesign(request: ImageRequest, logo: PreparedLogo | null, 
   const variant = Math.max(0, Math.floor(request.variant));
   const layout: LayoutName = kind === "end" ? "centered" : (order[variant % order.length] as LayoutName);
   const mirrored = (Math.floor(variant / order.length) + (base & 1)) % 2 === 1;
-  const placement = LAYOUTS[layout]({ frame, theme, mirrored, rng: rng.fork("layout") });
+  const placement = LAYOUTS[layout]({ frame, theme, mirrored });
 
-  const headline = request.headline?.trim() || headlineFromPrompt(request.prompt, brand);
+  // A headline the bundled fonts cannot draw at all (emoji only, CJK) gives way to the brand's words.
+  const written = request.headline?.trim() || headlineFromPrompt(request.prompt, brand);
+  const headline = prepareText(written, theme.headline) ? written : headlineFromPrompt("", brand);
   const brandName = brand?.name?.trim() || undefined;
   const content: ContentText =
     kind === "end"

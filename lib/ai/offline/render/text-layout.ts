@@ -106,12 +106,27 @@ export function fitText(text: string, style: TextStyle, options: FitOptions): Te
   const maxSize = Math.max(1, Math.floor(Math.min(options.maxSize, tallest)));
   const minSize = Math.max(1, Math.min(Math.floor(options.minSize), maxSize));
 
-  for (let size = maxSize; size >= minSize; size = size > minSize ? Math.max(minSize, Math.floor(size * 0.96)) : minSize - 1) {
+  const fitsAt = (size: number) => {
     const lines = wrap(words, options.maxWidth, (line) => width(line, size));
-    if (lines && lines.length <= maxLines && heightAt(lines.length, size) <= options.maxHeight) {
-      const final = options.balance && lines.length > 1 ? balance(words, lines.length, options.maxWidth, (line) => width(line, size)) : lines;
-      return block(final, size, style, capEm, heightAt, width);
+    return lines && lines.length <= maxLines && heightAt(lines.length, size) <= options.maxHeight ? lines : null;
+  };
+  // Coarse 4% steps down to the first size that fits, then back up pixel by pixel.
+  let tooBig = maxSize + 1;
+  for (let size = maxSize; size >= minSize; size = size > minSize ? Math.max(minSize, Math.floor(size * 0.96)) : minSize - 1) {
+    let lines = fitsAt(size);
+    if (!lines) {
+      tooBig = size;
+      continue;
     }
+    while (size + 1 < tooBig) {
+      const larger = fitsAt(size + 1);
+      if (!larger) break;
+      size += 1;
+      lines = larger;
+    }
+    const fontSize = size;
+    const final = options.balance && lines.length > 1 ? balance(words, lines.length, options.maxWidth, (line) => width(line, fontSize)) : lines;
+    return block(final, fontSize, style, capEm, heightAt, width);
   }
 
   // Still too long at the smallest size: break words that are wider than the box,

@@ -1,5 +1,4 @@
 import type { AdFormat } from "@/lib/ai/types";
-import type { Rng } from "../prng";
 import type { Theme } from "../styles";
 import type { Box } from "../svg";
 
@@ -23,7 +22,6 @@ export type LayoutInput = {
   theme: Theme;
   /** Flip left/right (or top/bottom), so later variants differ from earlier ones. */
   mirrored: boolean;
-  rng: Rng;
 };
 
 /** Where a layout puts the content, and what it draws around it. */
