@@ -33,6 +33,13 @@ describe("composition", () => {
     }
   });
 
+  it("replaces copy no bundled font can draw with words it can", () => {
+    const { placed } = composeDesign(imageRequest({ headline: "🔥🔥🔥", callToAction: "今すぐ購入", brand: brandKit({ name: "東京カフェ" }) }), null);
+    expect(placed.headline.block.lines.map((line) => line.text).join(" ")).toBe("OUR SUMMER SALE ON HANDMADE CERAMIC MUGS");
+    expect(placed.cta.label.block.lines[0]?.text).toBe("LEARN MORE");
+    expect(placed.brand).toBeUndefined();
+  });
+
   it("keeps 9:16 text out of the Stories/Reels top 14% and bottom 20%", () => {
     for (const style of STYLE_PRESETS) {
       for (let variant = 0; variant < 10; variant++) {

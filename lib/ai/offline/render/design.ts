@@ -56,14 +56,17 @@ export function composeDesign(request: ImageRequest, logo: PreparedLogo | null, 
   const mirrored = (Math.floor(variant / order.length) + (base & 1)) % 2 === 1;
   const placement = LAYOUTS[layout]({ frame, theme, mirrored });
 
-  // A headline the bundled fonts cannot draw at all (emoji only, CJK) gives way to the brand's words.
-  const written = request.headline?.trim() || headlineFromPrompt(request.prompt, brand);
-  const headline = prepareText(written, theme.headline) ? written : headlineFromPrompt("", brand);
+  // Copy the bundled fonts cannot draw at all (emoji only, CJK) gives way to the next best words.
+  const drawable = (style: Theme["headline"], ...candidates: Array<string | undefined>) =>
+    candidates.find((text) => text?.trim() && prepareText(text, style) !== "") ?? "";
+  const headline = drawable(theme.headline, request.headline, headlineFromPrompt(request.prompt, brand), headlineFromPrompt("", brand), "Discover something new");
+  const cta = drawable(theme.cta, ctaLabel(request.callToAction), ctaLabel(undefined));
   const brandName = brand?.name?.trim() || undefined;
+  const website = displayWebsite(brand?.websiteUrl);
   const content: ContentText =
     kind === "end"
-      ? { headline: brandName ?? headline, cta: ctaLabel(request.callToAction), website: displayWebsite(brand?.websiteUrl), logo }
-      : { headline, cta: ctaLabel(request.callToAction), brandName, website: displayWebsite(brand?.websiteUrl), logo };
+      ? { headline: drawable(theme.headline, brandName, headline), cta, website, logo }
+      : { headline, cta, brandName, website, logo };
   const placed = stackContent(frame, placement, theme, content, kind === "end" ? { logoHeight: 11, headlineMax: 8 } : {});
 
   const surface = surfaceColor(theme, placement.surface);
