@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "adpilot-bench-"));
-// Set before the app's modules load, so lib/env reads them (bench runs are their own process).
+// Set before the app's modules load, so lib/env reads them (a bench run is its own process).
+// eslint-disable-next-line no-restricted-properties -- configuring the app under test, not reading config
 Object.assign(process.env, { DATA_DIR: dataDir, APP_ENV: "local", LOG_LEVEL: "error", AI_PROVIDER: "offline", GOOGLE_API_KEY: "" });
 
 const { db, closeDb } = await import("@/db");
@@ -51,8 +52,10 @@ async function generate(kind: "image" | "video", format: string) {
   if (rows.length !== 1) throw new Error("asset missing");
 }
 
-const imageRuns = Number(process.env.BENCH_IMAGE_RUNS ?? 10);
-const videoRuns = Number(process.env.BENCH_VIDEO_RUNS ?? 3);
+/** `--image-runs=10 --video-runs=3 --gemini-runs=20` */
+const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const imageRuns = option("image-runs", 10);
+const videoRuns = option("video-runs", 3);
 const offlineImage = await timed(imageRuns, () => generate("image", "9:16"));
 const offlineVideo = await timed(videoRuns, () => generate("video", "9:16"));
 
@@ -60,7 +63,7 @@ const offlineVideo = await timed(videoRuns, () => generate("video", "9:16"));
 const emulator = await startGenAiEmulator({ apiKey: "bench-key" });
 const provider = new GoogleProvider({ apiKey: "bench-key", baseUrl: emulator.url, models: { text: "gemini-3.5-flash", image: "gemini-3.1-flash-image", video: "veo-3.1-fast-generate-preview" } });
 const request = { prompt: "Fresh sourdough", format: "9:16" as const, style: "bold" as const, brand: null, variant: 0, seed: 1 };
-const directRuns = Number(process.env.BENCH_DIRECT_RUNS ?? 20);
+const directRuns = option("gemini-runs", 20);
 const direct = await timed(directRuns, async () => {
   await provider.writeAdCopy({ prompt: request.prompt, brand: null, count: 1 });
   await provider.generateImage(request);
