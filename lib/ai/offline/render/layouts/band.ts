@@ -25,7 +25,8 @@ export const band: Layout = ({ frame, theme, mirrored }) => {
     arrangement: frame.shape === "landscape" ? "row" : "stack",
     surface: "panel",
     structure: () => (theme.panelOpacity < 1 ? fadedBand(bandBox, frame.height, 12 * unit, theme.panel, theme.panelOpacity) : edgedPanel(theme, bandBox, towardArt, unit)),
-    keepClear: () => [],
+    // Decoration stays whole around the band instead of being sliced by it.
+    keepClear: () => [bandBox],
     stage: towardArt === "top" ? { x: 0, y: 0, w: width, h: bandBox.y } : { x: 0, y: bandBox.y + bandBox.h, w: width, h: height - bandBox.y - bandBox.h },
   };
 };

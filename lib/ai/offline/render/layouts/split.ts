@@ -17,7 +17,8 @@ export const split: Layout = ({ frame, theme, mirrored }) => {
       arrangement: "stack",
       surface: "panel",
       structure: () => edgedPanel(theme, panel, edge, unit),
-      keepClear: () => [],
+      // Decoration stays whole on the art side instead of being sliced by the panel.
+      keepClear: () => [panel],
       stage: { x: mirrored ? 0 : panelWidth, y: 0, w: width - panelWidth, h: height },
     };
   }
@@ -35,7 +36,7 @@ export const split: Layout = ({ frame, theme, mirrored }) => {
     arrangement: "stack",
     surface: "panel",
     structure: () => edgedPanel(theme, panel, mirrored ? "bottom" : "top", unit),
-    keepClear: () => [],
+    keepClear: () => [panel],
     stage: mirrored ? { x: 0, y: height - divide, w: width, h: divide } : { x: 0, y: 0, w: width, h: divide },
   };
 };
