@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "./ffmpeg";
 import { posterFromVideo } from "./poster";
 import { probeMedia } from "./probe";
@@ -10,6 +10,7 @@ import { sniffMediaType } from "./sniff";
 import { makeThumbnail } from "./thumbnail";
 
 const dir = mkdtempSync(path.join(tmpdir(), "adpilot-probe-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A short H.264 clip from ffmpeg's test pattern, as a phone or editor would export it. */
 async function clip(name: string, extra: string[] = []): Promise<Buffer> {

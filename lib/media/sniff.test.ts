@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sniffMediaType } from "./sniff";
 
 const dir = mkdtempSync(path.join(tmpdir(), "adpilot-sniff-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes bytes under a misleading name and reads them back, as an upload would arrive. */
 function uploaded(name: string, bytes: Buffer): Buffer {

@@ -60,10 +60,6 @@ export function readableOn(background: string, candidates: string[], minimum = 4
   return fallback.reduce((best, candidate) => (contrast(candidate, background) > contrast(best, background) ? candidate : best));
 }
 
-export function isLight(hex: string): boolean {
-  return contrast(hex, "#111111") >= contrast(hex, "#ffffff");
-}
-
 export type Hsl = { h: number; s: number; l: number };
 
 export function toHsl(hex: string): Hsl {

@@ -27,7 +27,7 @@ export function fontMetrics(face: FontFace): FontMetrics {
   return metrics;
 }
 
-export function parseFont(data: Buffer): FontMetrics {
+function parseFont(data: Buffer): FontMetrics {
   const tables = new Map<string, number>();
   const tableCount = data.readUInt16BE(4);
   for (let index = 0; index < tableCount; index++) {

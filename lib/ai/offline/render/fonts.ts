@@ -18,17 +18,14 @@ const face = (family: string, weight: number, pkg: string, dir: string, name: st
 });
 
 export const FACES = {
-  inter400: face("Inter", 400, "inter", "400Regular", "Inter"),
   inter500: face("Inter", 500, "inter", "500Medium", "Inter"),
   inter600: face("Inter", 600, "inter", "600SemiBold", "Inter"),
   inter700: face("Inter", 700, "inter", "700Bold", "Inter"),
-  inter800: face("Inter", 800, "inter", "800ExtraBold", "Inter"),
   montserrat500: face("Montserrat", 500, "montserrat", "500Medium", "Montserrat"),
   montserrat600: face("Montserrat", 600, "montserrat", "600SemiBold", "Montserrat"),
   montserrat700: face("Montserrat", 700, "montserrat", "700Bold", "Montserrat"),
   montserrat800: face("Montserrat", 800, "montserrat", "800ExtraBold", "Montserrat"),
   playfair700: face("Playfair Display", 700, "playfair-display", "700Bold", "PlayfairDisplay"),
-  fredoka500: face("Fredoka", 500, "fredoka", "500Medium", "Fredoka"),
   fredoka600: face("Fredoka", 600, "fredoka", "600SemiBold", "Fredoka"),
   fredoka700: face("Fredoka", 700, "fredoka", "700Bold", "Fredoka"),
 } satisfies Record<string, FontFace>;
@@ -48,7 +45,7 @@ export function fontFilePath(font: FontFace): string {
 // traced next to the function), so the working directory is tried first; walking up
 // from this module covers tests and scripts started elsewhere.
 function findNodeModules(): string {
-  const probe = FACES.inter400.file;
+  const probe = FALLBACK_FACE.file;
   const candidates = [path.join(process.cwd(), "node_modules")];
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 8; depth++) {

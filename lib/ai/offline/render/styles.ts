@@ -224,7 +224,7 @@ function photographic(p: Palette): Theme {
 }
 
 /** The lightest darkening (at least `floor`) that puts white text at 5:1 over the art's brightest colour. */
-export function scrimFor(bright: string, scrim: string, floor: number): number {
+function scrimFor(bright: string, scrim: string, floor: number): number {
   for (let opacity = floor; opacity < 0.95; opacity += 0.02) {
     if (contrast("#ffffff", mix(bright, scrim, opacity)) >= 5) return Math.round(opacity * 100) / 100;
   }

@@ -24,7 +24,7 @@ export type VideoPlan = {
 
 /** How far the backdrop zooms over the whole clip. */
 const ZOOM = 0.08;
-export const END_CARD_SECONDS = 1.5;
+const END_CARD_SECONDS = 1.5;
 const END_CARD_FADE = 0.45;
 
 type Motion = { start: number; fade: number; rise: number };

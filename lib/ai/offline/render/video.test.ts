@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createFile, MP4BoxBuffer, type Movie } from "mp4box";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AiError } from "@/lib/ai/errors";
 import { FORMAT_SIZES, type VideoRequest } from "@/lib/ai/types";
 import { ffmpegPath } from "@/lib/media/ffmpeg";
@@ -12,6 +12,7 @@ import { imageRequest } from "./test-requests";
 import { renderAdVideo } from "./video";
 
 const dir = mkdtempSync(path.join(tmpdir(), "adpilot-video-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The movie header as mp4box reads it, independent of the ffmpeg that wrote the file. */
 function movieOf(bytes: Buffer): Movie {
