@@ -4,7 +4,7 @@ import type { NextConfig } from "next";
 // see paths built from strings, so they are listed, only for the routes that use them:
 // jobs render creatives, uploads make video posters (ffmpeg alone is 68 MB).
 const FFMPEG = "./node_modules/@ffmpeg-installer/linux-x64/ffmpeg";
-const FONTS = "./node_modules/@expo-google-fonts/{inter,montserrat,playfair-display,fredoka}/*/*.ttf";
+const FONTS = "./node_modules/@expo-google-fonts/{inter,montserrat,playfair-display,fredoka}/{400Regular,500Medium,600SemiBold,700Bold,800ExtraBold}/*.ttf";
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time rather than bundled: PGlite ships WASM and
