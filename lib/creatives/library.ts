@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { ASSET_FORMATS, campaignAssets, campaigns, creativeAssets, type CreativeAsset } from "@/db/schema";
+import { ASSET_FORMATS, campaignAds, campaignAssets, campaigns, creativeAssets, type CreativeAsset } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { logger } from "@/lib/observability/logger";
 import { storage } from "@/lib/storage";
@@ -104,13 +104,22 @@ export async function deleteAsset(userId: string, assetId: string): Promise<Dele
       .where(and(eq(creativeAssets.id, assetId), eq(creativeAssets.userId, userId)))
       .for("update");
     if (!asset) return { ok: false, reason: "not_found" };
-    const live = await tx
-      .select({ name: campaigns.name })
-      .from(campaignAssets)
-      .innerJoin(campaigns, eq(campaigns.id, campaignAssets.campaignId))
-      .where(and(eq(campaignAssets.assetId, assetId), inArray(campaigns.status, ["active", "paused"])));
-    if (live.length > 0) return { ok: false, reason: "in_use", campaigns: live.map((row) => row.name) };
+    const liveStatuses = inArray(campaigns.status, ["active", "paused"]);
+    const live = [
+      ...(await tx
+        .select({ name: campaigns.name })
+        .from(campaignAssets)
+        .innerJoin(campaigns, eq(campaigns.id, campaignAssets.campaignId))
+        .where(and(eq(campaignAssets.assetId, assetId), liveStatuses))),
+      ...(await tx
+        .select({ name: campaigns.name })
+        .from(campaignAds)
+        .innerJoin(campaigns, eq(campaigns.id, campaignAds.campaignId))
+        .where(and(eq(campaignAds.assetId, assetId), liveStatuses))),
+    ];
+    if (live.length > 0) return { ok: false, reason: "in_use", campaigns: [...new Set(live.map((row) => row.name))] };
     await tx.delete(campaignAssets).where(eq(campaignAssets.assetId, assetId));
+    await tx.delete(campaignAds).where(eq(campaignAds.assetId, assetId));
     await tx.delete(creativeAssets).where(eq(creativeAssets.id, assetId));
     await recordAudit(tx, { userId, action: "asset.delete", entityType: "creative_asset", entityId: assetId, before: { format: asset.format, type: asset.assetType, storageKey: asset.storageKey } });
     return { ok: true, asset };
