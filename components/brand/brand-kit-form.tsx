@@ -75,7 +75,7 @@ export function BrandKitForm({ initial }: { initial: BrandKitValues }) {
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Brand name" defaultValue={values.name} error={errors.name} required />
-        <Field name="websiteUrl" label="Website" type="url" defaultValue={values.websiteUrl} error={errors.websiteUrl} required />
+        <Field name="websiteUrl" label="Website (optional)" type="url" defaultValue={values.websiteUrl} error={errors.websiteUrl} />
       </div>
       <TextAreaField name="summary" label="What the business does" rows={2} defaultValue={values.summary} error={errors.summary} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { Loader2, Upload } from "lucide-react";
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useState } from "react";
 import { uploadLogoAction } from "@/app/(app)/brand/actions";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/forms/form-state";
@@ -10,6 +10,7 @@ import { initialFormState } from "@/lib/forms/form-state";
 export function LogoForm({ logoUrl, brandName }: { logoUrl: string | null; brandName: string }) {
   const [state, action, pending] = useActionState(uploadLogoAction, initialFormState);
   const form = useRef<HTMLFormElement>(null);
+  const [tooBig, setTooBig] = useState(false);
   return (
     <form ref={form} action={action} className="flex items-center gap-4">
       <div className="bg-muted grid size-20 place-items-center overflow-hidden rounded-lg border">
@@ -25,7 +26,21 @@ export function LogoForm({ logoUrl, brandName }: { logoUrl: string | null; brand
           {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Upload aria-hidden />}
           {logoUrl ? "Replace logo" : "Upload logo"}
         </Button>
-        <input type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" className="sr-only" aria-label="Logo file" onChange={() => form.current?.requestSubmit()} />
+        <input type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml" className="sr-only" aria-label="Logo file" onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            // Checked here: a file past the server action's body limit would never reach the friendly server-side message.
+            if (file && file.size > 2 * 1024 * 1024) setTooBig(true);
+            else {
+              setTooBig(false);
+              form.current?.requestSubmit();
+            }
+          }}
+        />
+        {tooBig && (
+          <p className="text-destructive text-xs" role="alert">
+            Logos can be at most 2 MB.
+          </p>
+        )}
         {state.message && (
           <p className="text-destructive text-xs" role="alert">
             {state.message}

@@ -20,7 +20,7 @@ async function send(file: File): Promise<string | null> {
  * Drag files here (or click to choose): each is sent on its own so one bad file
  * never loses the others, and each gets its own line saying how it went.
  */
-export function UploadDropzone() {
+export function UploadDropzone({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -30,7 +30,11 @@ export function UploadDropzone() {
     const list = Array.from(files);
     setUploads((current) => [...list.map((file) => ({ name: file.name, state: "uploading" as const })), ...current].slice(0, 20));
     for (const file of list) {
-      const error = await send(file).catch(() => "The connection dropped; try again.");
+      // Over the server's request limit the upload would be cut off with no explanation.
+      const error =
+        file.size > maxBytes
+          ? `is ${(file.size / 1024 / 1024).toFixed(1)} MB; this server accepts up to ${(maxBytes / 1024 / 1024).toFixed(1)} MB per file.`
+          : await send(file).catch(() => "The connection dropped; try again.");
       setUploads((current) => current.map((item) => (item.name === file.name && item.state === "uploading" ? { ...item, state: error ? "error" : "done", message: error ?? undefined } : item)));
     }
     router.refresh();

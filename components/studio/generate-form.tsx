@@ -127,7 +127,7 @@ export function GenerateForm({ quotas, hasBrand }: { quotas: Record<"image" | "v
         </div>
 
         <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" name="useBrand" defaultChecked={hasBrand} disabled={!hasBrand} className="accent-primary mt-0.5 size-4" />
+          <input type="checkbox" name="useBrand" defaultChecked={hasBrand && state.values?.useBrand !== "false"} disabled={!hasBrand} className="accent-primary mt-0.5 size-4" />
           <span>
             <span className="font-medium">Use brand kit</span>
             <span className="text-muted-foreground block text-xs">

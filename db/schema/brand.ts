@@ -36,7 +36,8 @@ export const brandProfiles = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    websiteUrl: text("website_url").notNull(),
+    // Null for a kit written by hand for a business without a website.
+    websiteUrl: text("website_url"),
     name: varchar("name", { length: 120 }),
     brandVoice: jsonb("brand_voice").$type<BrandVoice>().notNull().default({}),
     // The app URL of the stored copy (owner-only); logoKey is where the bytes live.

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { brandProfiles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getBrandProfile } from "./profile";
+import { websiteUrl } from "./website-url";
 
 const list = (max: number, itemMax: number) =>
   z
@@ -40,7 +41,7 @@ const color = z
 
 /** The brand kit editor's fields, as the form posts them (lists as commas or lines). */
 export const brandEditInput = z.object({
-  websiteUrl: z.url({ message: "Enter the full address, like https://example.com." }).max(2000),
+  websiteUrl: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), websiteUrl.optional()),
   name: z.string().trim().min(1, "Give the brand a name.").max(120),
   summary: z.string().trim().max(600).default(""),
   audience: z.string().trim().max(300).default(""),
@@ -66,7 +67,7 @@ export async function saveBrandEdits(userId: string, edit: BrandEdit): Promise<v
     const before = await getBrandProfile(userId, tx);
     const chosen = [edit.primary, edit.secondary, edit.accent].filter((c): c is string => Boolean(c));
     const values = {
-      websiteUrl: edit.websiteUrl,
+      websiteUrl: edit.websiteUrl ?? null,
       name: edit.name,
       brandVoice: {
         summary: edit.summary,

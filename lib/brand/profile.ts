@@ -16,15 +16,16 @@ export function paletteColors(profile: Pick<BrandProfile, "colorPalette">): stri
   return [...new Set([primary, secondary, accent, ...all].filter((color): color is string => Boolean(color)))];
 }
 
-/** What the studio hands a provider: the kit's words and colours, and the logo's bytes. */
-export async function brandContext(userId: string): Promise<BrandContext | null> {
+/** The kit's words and colours plus where its logo is: JSON, so a job step can keep it. */
+export type BrandSnapshot = Omit<BrandContext, "logo"> & { logoKey?: string };
+
+export async function snapshotBrand(userId: string): Promise<BrandSnapshot | null> {
   const profile = await getBrandProfile(userId);
   if (!profile) return null;
   const voice = profile.brandVoice;
-  const logoBytes = profile.logoKey ? await readBytes(storage(), profile.logoKey) : null;
   return {
     name: profile.name ?? undefined,
-    websiteUrl: profile.websiteUrl,
+    websiteUrl: profile.websiteUrl ?? undefined,
     colors: paletteColors(profile),
     fonts: profile.guidelines.fonts ?? [],
     tone: voice.tone ?? [],
@@ -32,6 +33,18 @@ export async function brandContext(userId: string): Promise<BrandContext | null>
     valuePropositions: voice.valuePropositions ?? [],
     wordsToUse: voice.wordsToUse ?? [],
     wordsToAvoid: voice.wordsToAvoid ?? [],
-    logo: logoBytes ? { bytes: logoBytes, mimeType: "image/png" } : undefined,
+    logoKey: profile.logoKey ?? undefined,
   };
+}
+
+/** The snapshot with its logo's bytes (logos are stored as PNG); a deleted logo is simply left out. */
+export async function withLogo({ logoKey, ...snapshot }: BrandSnapshot): Promise<BrandContext> {
+  const bytes = logoKey ? await readBytes(storage(), logoKey) : null;
+  return { ...snapshot, logo: bytes ? { bytes, mimeType: "image/png" } : undefined };
+}
+
+/** What the studio hands a provider: the kit's words and colours, and the logo's bytes. */
+export async function brandContext(userId: string): Promise<BrandContext | null> {
+  const snapshot = await snapshotBrand(userId);
+  return snapshot ? withLogo(snapshot) : null;
 }

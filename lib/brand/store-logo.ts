@@ -9,7 +9,7 @@ const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** A logo as the studio uses it: PNG, at most 512 px on its long side, transparency kept. */
 export async function normaliseLogo(bytes: Buffer): Promise<Buffer> {
-  return sharp(bytes, { density: 300, limitInputPixels: 40_000_000 })
+  return sharp(bytes, { density: 300, limitInputPixels: 40_000_000, failOn: "truncated" })
     .resize(512, 512, { fit: "inside", withoutEnlargement: true })
     .png()
     .toBuffer();

@@ -108,8 +108,17 @@ describe("creative.generate (Gemini through the emulator)", () => {
     const outcome = await executeRun(runId, 0);
     expect(outcome).toMatchObject({ kind: "failed", reason: expect.stringMatching(/GOOGLE_API_KEY/) });
     expect(JSON.stringify(outcome)).not.toContain("AIza-wrong-key");
-    expect(await requestRow(request.id)).toMatchObject({ status: "failed", produced: 0 });
+    const row = await requestRow(request.id);
+    expect(row).toMatchObject({ status: "failed", produced: 0 });
+    // Every item that was never made says why.
+    expect(row.failures.map((f) => f.format).sort()).toEqual(["1:1", "4:5"]);
+    expect(row.failures[0]!.message).toMatch(/GOOGLE_API_KEY/);
     expect((await quotaFor(db, user.id, "starter", "image")).used).toBe(0);
+
+    // Retrying the failed run from Activity cannot spend the allowance it gave back.
+    await db.update(jobRuns).set({ status: "queued" }).where(eq(jobRuns.id, runId));
+    expect(await executeRun(runId, 0)).toMatchObject({ kind: "failed", reason: expect.stringMatching(/Use Regenerate/) });
+    expect(harness.emulator.requests.filter((r) => r.route === "image")).toHaveLength(0);
   });
 
   it("waits for Veo by re-delivery, then stores the video", async () => {

@@ -2,11 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { generationRequests, type AssetFormat, type GenerationFailure, type GenerationRequest } from "@/db/schema";
+import { creativeAssets, generationRequests, type AssetFormat, type GenerationFailure, type GenerationRequest } from "@/db/schema";
 import { aiFor, type AiClient } from "@/lib/ai";
 import { isAiError } from "@/lib/ai/errors";
 import { FORMAT_SIZES, STYLE_PRESETS, type BrandContext, type GeneratedVideo, type StylePreset } from "@/lib/ai/types";
-import { brandContext } from "@/lib/brand/profile";
+import { snapshotBrand, withLogo, type BrandSnapshot } from "@/lib/brand/profile";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { PermanentJobError, RetryLater } from "@/lib/jobs/errors";
 import { cropVideoToRatio, posterFromVideo } from "@/lib/media";
@@ -17,6 +17,8 @@ import { storeAsset } from "./store-asset";
 /** Veo usually answers within a few minutes; past this the item is reported as failed. */
 const VIDEO_DEADLINE_MS = 15 * 60 * 1000;
 const VIDEO_POLL_SECONDS = 10;
+/** Past this, the next item runs in a new delivery (the job route allows 300 s). */
+const DELIVERY_BUDGET_MS = 150_000;
 
 type Item = { format: AssetFormat; variant: number };
 type Copy = { headline: string; callToAction: string; primaryText: string; description: string };
@@ -124,19 +126,39 @@ async function storeVideo(context: Context, item: Item, made: GeneratedVideo): P
 function waitForVideo(context: Context, item: Item, started: { operation: string; startedAt: number }, label: string): Promise<ItemResult> {
   return guarded(async () => {
     if (Date.now() - started.startedAt > VIDEO_DEADLINE_MS) return { failed: "Google took more than 15 minutes to make this video; try again later." };
-    const poll = await context.ai.pollVideo(started.operation);
+    const poll = await context.ai.pollVideo(started.operation).catch((error: unknown) => {
+      // A slow Veo job polled through a Google hiccup should wait, not spend the run's retries.
+      if (isAiError(error) && error.retryable) throw new RetryLater(error.details?.retryAfterSeconds ?? 30, "Google is busy; checking the video again shortly");
+      throw error;
+    });
     if (poll.status === "pending") throw new RetryLater(VIDEO_POLL_SECONDS, `Google is still making the ${label} video`);
     return storeVideo(context, item, poll.video);
   });
 }
 
-async function finishRequest(requestId: string): Promise<{ produced: number; failures: GenerationFailure[] }> {
-  const [request] = await db.select().from(generationRequests).where(eq(generationRequests.id, requestId));
-  const produced = request?.produced ?? 0;
-  const failures = request?.failures ?? [];
-  const status = produced === 0 ? "failed" : failures.length > 0 ? "partial" : "succeeded";
-  await db.update(generationRequests).set({ status, completedAt: new Date() }).where(eq(generationRequests.id, requestId));
-  return { produced, failures };
+/**
+ * Settles a request once: its status from what was produced. When the run died
+ * (`reason`), every item that neither produced an asset nor failed on its own is
+ * recorded as failed with that reason, so the Studio says what is missing and why.
+ */
+async function finishRequest(requestId: string, reason?: string): Promise<{ produced: number; failures: GenerationFailure[] }> {
+  return db.transaction(async (tx) => {
+    const [request] = await tx.select().from(generationRequests).where(eq(generationRequests.id, requestId)).for("update");
+    if (!request) return { produced: 0, failures: [] };
+    if (request.completedAt) return { produced: request.produced, failures: request.failures };
+    const failures = [...request.failures];
+    if (reason) {
+      const made = await tx.select({ format: creativeAssets.format, metadata: creativeAssets.metadata }).from(creativeAssets).where(eq(creativeAssets.generationId, requestId));
+      for (const item of itemsOf(request)) {
+        const done = made.some((asset) => asset.format === item.format && asset.metadata.variant === item.variant);
+        const failed = failures.some((failure) => failure.format === item.format && failure.variant === item.variant);
+        if (!done && !failed) failures.push({ ...item, message: reason });
+      }
+    }
+    const status = request.produced === 0 ? "failed" : failures.length > 0 ? "partial" : "succeeded";
+    await tx.update(generationRequests).set({ status, failures, completedAt: new Date() }).where(eq(generationRequests.id, requestId));
+    return { produced: request.produced, failures };
+  });
 }
 
 async function recordFailure(requestId: string, failures: GenerationFailure[]): Promise<void> {
@@ -146,22 +168,21 @@ async function recordFailure(requestId: string, failures: GenerationFailure[]): 
 export const creativeGenerate = defineJob({
   name: "creative.generate",
   schema: z.object({ requestId: z.uuid() }),
-  async run(context) {
-    try {
-      return await generate(context);
-    } catch (error) {
-      // The run is over for good: stop holding the quota it reserved (produced items still count).
-      if (error instanceof PermanentJobError) await finishRequest(context.payload.requestId);
-      throw error;
-    }
-  },
+  run: generate,
+  // The run is over for good: record what never got made and stop holding the quota it reserved.
+  onFailed: (payload, reason) => finishRequest(payload.requestId, reason).then(() => undefined),
 });
 
 async function generate({ payload, step, progress }: JobContext<{ requestId: string }>) {
   const [request] = await db.select().from(generationRequests).where(eq(generationRequests.id, payload.requestId));
   if (!request) throw new PermanentJobError("This generation request no longer exists.");
+  // A finished request has given back what it did not use; running it again (Activity → Retry) would bypass the allowance.
+  if (request.completedAt) throw new PermanentJobError("This generation has finished. Use Regenerate in the Studio to make it again.");
+  const deliveryStarted = Date.now();
   const ai = aiFor(request.userId);
-  const brand = request.params.useBrand ? await brandContext(request.userId) : null;
+  // The kit as it was when the run started: an edit mid-run does not change later items.
+  const snapshot = await step("brand", async (): Promise<BrandSnapshot | null> => (request.params.useBrand ? snapshotBrand(request.userId) : null));
+  const brand = snapshot ? await withLogo(snapshot) : null;
   const items = itemsOf(request);
 
   // One copy call for all variants, so variant 2 never repeats variant 1's headline.
@@ -187,6 +208,8 @@ async function generate({ payload, step, progress }: JobContext<{ requestId: str
 
   const failures: GenerationFailure[] = [];
   for (const [index, item] of items.entries()) {
+    // Stay well inside a serverless function's time limit: continue in a fresh delivery.
+    if (Date.now() - deliveryStarted > DELIVERY_BUDGET_MS) throw new RetryLater(1, `Made ${index} of ${items.length}; continuing`);
     const label = `${item.format}${request.params.variants > 1 ? `, variant ${item.variant + 1}` : ""}`;
     await progress(Math.round((index / items.length) * 95), `Making ${request.assetType === "video" ? "video" : "image"} ${index + 1} of ${items.length} (${label})`);
     let result: ItemResult;

@@ -71,6 +71,12 @@ describe("generation quota", () => {
     expect((await quotaFor(db, user.id, "professional", "image")).used).toBe(0);
   });
 
+  it("counts a format chosen twice once", async () => {
+    const user = await createUser();
+    const { request } = await startGeneration(user.id, imageInput(["1:1", "1:1", "9:16"]));
+    expect(request).toMatchObject({ units: 2, params: { formats: ["1:1", "9:16"] } });
+  });
+
   it("rejects bad input before reserving anything", async () => {
     const user = await createUser();
     await expect(startGeneration(user.id, { ...imageInput([]), prompt: "x" })).rejects.toThrow();

@@ -15,7 +15,11 @@ export const generationInput = z
   .object({
     kind: z.enum(["image", "video"]),
     prompt: z.string().trim().min(3, "Describe the ad in a few words (at least 3 characters).").max(1000, "Keep the prompt under 1,000 characters."),
-    formats: z.array(z.enum(ASSET_FORMATS)).min(1, "Choose at least one format.").max(ASSET_FORMATS.length),
+    // Deduplicated: each format is one item of the job (and one unit of the allowance).
+    formats: z
+      .array(z.enum(ASSET_FORMATS))
+      .min(1, "Choose at least one format.")
+      .transform((formats) => [...new Set(formats)]),
     style: z.enum(STYLE_PRESETS, { message: "Choose a style." }),
     useBrand: z.boolean(),
     variants: z.coerce.number().int().min(1, "Make at least one variant.").max(4, "At most 4 variants at a time."),
@@ -36,15 +40,19 @@ export type Started = { request: GenerationRequest; runId: string; quota: Quota 
  * either all three happen or none does, and two requests racing for the last
  * images of the month are decided by the lock in `reserveQuota`.
  */
+async function ownsAsset(userId: string, assetId: string): Promise<boolean> {
+  const [asset] = await db
+    .select({ id: creativeAssets.id })
+    .from(creativeAssets)
+    .where(and(eq(creativeAssets.id, assetId), eq(creativeAssets.userId, userId)));
+  return Boolean(asset);
+}
+
 /** `raw` is untrusted (a form); it is validated here, so callers pass what they have. */
 export async function startGeneration(userId: string, raw: unknown): Promise<Started> {
   const input = generationInput.parse(raw);
   if (input.parentAssetId) {
-    const [parent] = await db
-      .select({ id: creativeAssets.id })
-      .from(creativeAssets)
-      .where(and(eq(creativeAssets.id, input.parentAssetId), eq(creativeAssets.userId, userId)));
-    if (!parent) throw new z.ZodError([{ code: "custom", path: ["parentAssetId"], message: "That asset is not in your library.", input: input.parentAssetId }]);
+    if (!(await ownsAsset(userId, input.parentAssetId))) throw new z.ZodError([{ code: "custom", path: ["parentAssetId"], message: "That asset is not in your library.", input: input.parentAssetId }]);
   }
   const units = input.formats.length * input.variants;
   const params: GenerationParams = {
@@ -92,7 +100,8 @@ export async function regenerate(userId: string, requestId: string): Promise<Sta
     headline: params.headline,
     callToAction: params.callToAction,
     durationSeconds: params.durationSeconds as 6 | 8 | undefined,
-    parentAssetId: params.parentAssetId,
+    // The asset it was a variation of may have been deleted since; the request still stands.
+    parentAssetId: params.parentAssetId && (await ownsAsset(userId, params.parentAssetId)) ? params.parentAssetId : undefined,
   });
 }
 
@@ -110,9 +119,10 @@ export async function makeVariants(userId: string, assetId: string): Promise<Sta
     style: ((STYLE_PRESETS as readonly string[]).includes(asset.style ?? "") ? asset.style : "bold") as GenerationInput["style"],
     useBrand: asset.brandApplied,
     variants: asset.assetType === "video" ? 1 : 3,
-    tags: asset.tags,
+    tags: asset.tags.slice(0, 10),
     headline: asset.metadata.headline,
     callToAction: asset.metadata.callToAction,
+    durationSeconds: asset.assetType === "video" ? (asset.durationSeconds === 6 ? 6 : 8) : undefined,
     parentAssetId: asset.id,
   });
 }

@@ -1,11 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
 import { inferFormat, posterFromVideo, probeMedia, sniffMediaType } from "@/lib/media";
 import { storeAsset } from "./store-asset";
 import { parseTags } from "./tags";
 
 /** Meta's own caps are larger; these keep one upload inside a serverless request's memory. */
 export const UPLOAD_LIMITS = { imageBytes: 30 * 1024 * 1024, videoBytes: 200 * 1024 * 1024, videoSeconds: 240 } as const;
+
+/** Vercel refuses request bodies over 4.5 MB before our code runs; the dropzone checks this first. */
+export function requestBodyLimitBytes(): number {
+  return env.VERCEL === "1" ? 4.5 * 1024 * 1024 : UPLOAD_LIMITS.videoBytes + 1024 * 1024;
+}
 
 export class UploadRejected extends Error {
   constructor(message: string) {
@@ -39,7 +45,14 @@ export async function uploadAsset(userId: string, file: { name: string; bytes: B
       `${file.name} is ${probe.width}×${probe.height}, which is not one of Meta's ad shapes. Crop it to square (1:1), portrait (4:5), vertical (9:16) or landscape (16:9) and upload it again.`,
     );
   }
-  const still = sniffed.kind === "video" ? (await posterFromVideo(file.bytes)).bytes : undefined;
+  const still =
+    sniffed.kind === "video"
+      ? (
+          await posterFromVideo(file.bytes).catch(() => {
+            throw new UploadRejected(`${file.name} could not be decoded; export it again as H.264 MP4 and upload that.`);
+          })
+        ).bytes
+      : undefined;
 
   return storeAsset({
     id: randomUUID(),

@@ -24,6 +24,8 @@ export type JobDefinition<Payload = unknown, Result = unknown, Input = Payload> 
   name: string;
   schema: z.ZodType<Payload, Input>;
   run(context: JobContext<Payload>): Promise<Result>;
+  /** Called once when the run has failed for good (permanent error or retries exhausted). */
+  onFailed?(payload: Payload, reason: string): Promise<void>;
 };
 
 /**
@@ -34,6 +36,7 @@ export function defineJob<Schema extends z.ZodType, Result extends Json | void>(
   name: string;
   schema: Schema;
   run(context: JobContext<z.output<Schema>>): Promise<Result>;
+  onFailed?(payload: z.output<Schema>, reason: string): Promise<void>;
 }): JobDefinition<z.output<Schema>, Result, z.input<Schema>> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/.test(definition.name)) {
     throw new Error(`Job name "${definition.name}" must be lower-case words joined by "." or "-"`);

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { jobRuns, jobSteps, type JobDispatch, type JobRun } from "@/db/schema";
 import { logger } from "@/lib/observability/logger";
 import { JOB_LEASE_SECONDS, JOB_MAX_RETRIES } from "./config";
-import type { JobContext, Json } from "./define-job";
+import type { JobContext, JobDefinition, Json } from "./define-job";
 import { dispatcher } from "./dispatch";
 import { PermanentJobError, RetryLater, Suspend } from "./errors";
 import { getJob } from "./registry";
@@ -69,6 +69,15 @@ async function suspend(run: JobRun, resumeAt: Date, message: string | null): Pro
     return enqueueDelivery(tx, run, resumeAt);
   });
   await dispatcher().publish(dispatch);
+}
+
+/** Lets a job settle its own rows (release a reservation, mark a launch failed) once its run has failed for good. */
+async function notifyFailed(job: JobDefinition, payload: unknown, reason: string, runId: string): Promise<void> {
+  try {
+    await job.onFailed?.(payload, reason);
+  } catch (error) {
+    logger.error("job onFailed hook failed", { runId, job: job.name, error });
+  }
 }
 
 /**
@@ -155,6 +164,7 @@ export async function executeRun(runId: string, attempt: number): Promise<RunOut
     if (error instanceof PermanentJobError || error instanceof ZodError) {
       const reason = error instanceof ZodError ? `Invalid data: ${error.issues[0]?.message ?? "validation failed"}` : error.message;
       await finish(run.id, { status: "failed", error: reason, finishedAt: new Date() });
+      await notifyFailed(job, payload.data, reason, run.id);
       return { kind: "failed", reason };
     }
     const message = messageOf(error);
@@ -162,6 +172,7 @@ export async function executeRun(runId: string, attempt: number): Promise<RunOut
     if (attempt >= JOB_MAX_RETRIES) {
       const reason = `Gave up after ${attempt + 1} attempts: ${userFacing(error)}`;
       await finish(run.id, { status: "failed", error: reason, finishedAt: new Date() });
+      await notifyFailed(job, payload.data, reason, run.id);
       return { kind: "failed", reason };
     }
     // Back to queued with a readable error; the retried delivery resumes at this step.

@@ -7,7 +7,8 @@ import type { Thumbnail } from "./types";
  * per EXIF, never enlarged, first frame of an animation.
  */
 export async function makeThumbnail(bytes: Buffer, maxSide = 480): Promise<Thumbnail> {
-  const { data, info } = await sharp(bytes, { autoOrient: true })
+  // Like the upload probe, tolerate harmless decoder warnings (phone JPEGs often carry some).
+  const { data, info } = await sharp(bytes, { autoOrient: true, failOn: "truncated" })
     .resize(maxSide, maxSide, { fit: "inside", withoutEnlargement: true })
     .webp({ quality: 80 })
     .toBuffer({ resolveWithObject: true });

@@ -7,7 +7,9 @@ import { brandAnalyze } from "@/lib/brand/analyze-job";
 import { brandEditInput, saveBrandEdits } from "@/lib/brand/edit";
 import { replaceLogo } from "@/lib/brand/replace-logo";
 import { websiteUrl } from "@/lib/brand/website-url";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms/form-state";
+import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
+import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { rateLimiter } from "@/lib/kv";
 import { startJob } from "@/lib/jobs/start-job";
 
 export type AnalyzeState = FormState & { runId?: string };
@@ -20,6 +22,8 @@ export async function analyzeBrandAction(_previous: AnalyzeState, formData: Form
   const values = formValues(formData, ["url"]);
   const url = websiteUrl.safeParse(values.url);
   if (!url.success) return { status: "error", fieldErrors: { url: url.error.issues[0]!.message }, values };
+  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.brandAnalysisPerUser).limit(user.id);
+  if (!limited.success) return { status: "error", message: `You have analyzed ${limited.limit} sites in the last hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values };
   const { run } = await startJob(brandAnalyze, { url: url.data }, { userId: user.id });
   return { status: "idle", runId: run.id, values: { url: url.data } };
 }
@@ -50,7 +54,7 @@ export async function saveBrandAction(_previous: SaveBrandState, formData: FormD
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
   const values = formValues(formData, EDIT_FIELDS);
-  const parsed = brandEditInput.safeParse({ ...values, websiteUrl: websiteUrl.safeParse(values.websiteUrl).data ?? values.websiteUrl });
+  const parsed = brandEditInput.safeParse(values);
   if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: fieldErrorsOf(parsed.error), values };
   await saveBrandEdits(user.id, parsed.data);
   revalidatePath("/brand");

@@ -96,7 +96,7 @@ export default async function BrandPage() {
               <CardDescription>Replaces the voice, colours, fonts and logo; keeps your rules and notes.</CardDescription>
             </CardHeader>
             <CardContent>
-              <AnalyzeForm defaultUrl={profile.websiteUrl} compact />
+              <AnalyzeForm defaultUrl={profile.websiteUrl ?? undefined} compact />
             </CardContent>
           </Card>
         </div>

@@ -10,6 +10,7 @@ import { UploadDropzone } from "@/components/library/upload-dropzone";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/session";
+import { requestBodyLimitBytes } from "@/lib/creatives/upload";
 import { libraryFilters, listAssets, usedStyles, type LibraryFilters as Filters } from "@/lib/creatives/library";
 
 export const metadata: Metadata = { title: "Library" };
@@ -51,7 +52,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         </Alert>
       )}
       <div className="mb-6 grid gap-4">
-        <UploadDropzone />
+        <UploadDropzone maxBytes={requestBodyLimitBytes()} />
         <LibraryFilters filters={filters} styles={styles} />
       </div>
       {page.assets.length === 0 ? (

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { QuotaExceeded } from "@/lib/creatives/quota";
 import { makeVariants, regenerate, startGeneration, type Started } from "@/lib/creatives/requests";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms/form-state";
+import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
+import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { rateLimiter } from "@/lib/kv";
 
 export type GenerateState = FormState & { runId?: string; requestId?: string };
 
@@ -22,6 +24,8 @@ export async function generateAction(_previous: GenerateState, formData: FormDat
   const user = await getSessionUser();
   if (!user) return { status: "error", message: "Your session has ended. Sign in again to continue." };
   const values = formValues(formData, FIELDS);
+  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.generatePerUser).limit(user.id);
+  if (!limited.success) return { status: "error", message: `That is a lot of requests at once. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values };
   const formats = formData.getAll("formats").filter((value): value is string => typeof value === "string");
   try {
     const started = await startGeneration(user.id, {
@@ -37,9 +41,9 @@ export async function generateAction(_previous: GenerateState, formData: FormDat
       durationSeconds: values.kind === "video" ? values.durationSeconds || undefined : undefined,
     });
     revalidatePath("/studio");
-    return { status: "idle", runId: started.runId, requestId: started.request.id, values: { ...values, formats: formats.join(",") } };
+    return { status: "idle", runId: started.runId, requestId: started.request.id, values: { ...values, formats: formats.join(","), useBrand: String(formData.get("useBrand") === "on") } };
   } catch (error) {
-    return refused(error, { ...values, formats: formats.join(",") });
+    return refused(error, { ...values, formats: formats.join(","), useBrand: String(formData.get("useBrand") === "on") });
   }
 }
 
@@ -55,8 +59,10 @@ async function rerun(make: (userId: string, id: string) => Promise<Started | nul
       const started = await make(user.id, parsed.data);
       if (started) query = `run=${started.runId}`;
     } catch (error) {
+      // A redirect carries one sentence: the first field problem, or the allowance message.
       const state = refused(error);
-      query = `error=${encodeURIComponent(state.message ?? "That could not be started.")}`;
+      const message = Object.values(state.fieldErrors ?? {})[0] ?? state.message ?? "That could not be started.";
+      query = `error=${encodeURIComponent(message)}`;
     }
   }
   revalidatePath("/studio");

@@ -1,13 +1,19 @@
 // POST /api/assets: uploads one image or video (multipart field "file") into the signed-in user's library.
 import { ApiError, unauthorized } from "@/lib/http/errors";
 import { getSessionUser } from "@/lib/auth/session";
+import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
 import { UPLOAD_LIMITS, UploadRejected, uploadAsset } from "@/lib/creatives/upload";
+import { rateLimiter } from "@/lib/kv";
 
 export const runtime = "nodejs";
 
 export async function POST(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return unauthorized().toResponse();
+  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.uploadPerUser).limit(user.id);
+  if (!limited.success) {
+    return new ApiError("rate_limited", "Too many uploads in the last hour; try again later.", { "Retry-After": String(limited.retryAfterSeconds) }).toResponse();
+  }
 
   // Refuse an oversized body before reading it into memory.
   const declared = Number(request.headers.get("content-length") ?? 0);

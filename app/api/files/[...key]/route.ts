@@ -2,6 +2,7 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { notFound, unauthorized } from "@/lib/http/errors";
 import { parseKey, storage } from "@/lib/storage";
+import { sliceStream } from "@/lib/storage/slice-stream";
 
 /** "bytes=START-END" (or "START-", or "-SUFFIX") against a file of `size` bytes; null when unusable. */
 function parseRange(header: string | null, size: number): { start: number; end: number } | null {
@@ -41,10 +42,9 @@ export async function GET(request: Request, context: { params: Promise<{ key: st
     return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${file.size}` } });
   }
   if (range) {
-    const bytes = Buffer.from(await new Response(file.body).arrayBuffer()).subarray(range.start, range.end + 1);
-    return new Response(bytes, {
+    return new Response(sliceStream(file.body, range.start, range.end), {
       status: 206,
-      headers: { ...headers, "Content-Length": String(bytes.length), "Content-Range": `bytes ${range.start}-${range.end}/${file.size}` },
+      headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${file.size}` },
     });
   }
 

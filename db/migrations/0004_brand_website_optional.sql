@@ -1,0 +1,1 @@
+ALTER TABLE "brand_profiles" ALTER COLUMN "website_url" DROP NOT NULL;
