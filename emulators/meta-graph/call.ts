@@ -32,7 +32,7 @@ export async function executeCall(ctx: EmulatorContext, call: GraphCall): Promis
   let accountId = accountFromPath(call.path);
   let useCase = guessUseCase(call.path);
   try {
-    if (plan.failure) return await injectedFailure(ctx, plan.failure, accountId, useCase);
+    if (plan.failure && plan.failure.kind !== "lostResponse") return await injectedFailure(ctx, plan.failure, accountId, useCase);
     const { token, user } = await authenticate(ctx, call.params, call.authorization);
     const callCtx: CallContext = { ...ctx, method: call.method, path: call.path, params: call.params, token, user };
     const planned = await planCall(callCtx);
@@ -40,6 +40,8 @@ export async function executeCall(ctx: EmulatorContext, call: GraphCall): Promis
     useCase = planned.useCase ?? "ads_management";
     await chargeCall(ctx, planned.accountId, planned.isWrite ?? call.method !== "GET", useCase);
     const body = await planned.run();
+    // The work is done (and stored); only the answer goes missing, as when a connection drops.
+    if (plan.failure?.kind === "lostResponse") return await injectedFailure(ctx, plan.failure, accountId, useCase);
     return { status: 200, body, headers: usageHeaders(ctx, await usageSnapshot(ctx, accountId, useCase)), accountId };
   } catch (error) {
     const graphError = toGraphError(error);
@@ -76,6 +78,21 @@ async function injectedFailure(ctx: EmulatorContext, failure: NonNullable<FaultP
   switch (failure.kind) {
     case "transient": {
       const error = transientError(failure.code ?? 2);
+      return { status: error.status, body: errorBody(error), headers, accountId };
+    }
+    case "lostResponse": {
+      const error = transientError(2);
+      return { status: error.status, body: errorBody(error), headers, accountId };
+    }
+    case "error": {
+      const error = new GraphError({
+        message: failure.message ?? (failure.userMsg ? "Invalid parameter" : `(#${failure.code}) Injected error`),
+        code: failure.code,
+        subcode: failure.subcode,
+        status: failure.status,
+        userTitle: failure.userTitle,
+        userMsg: failure.userMsg,
+      });
       return { status: error.status, body: errorBody(error), headers, accountId };
     }
     case "http500":

@@ -6,6 +6,7 @@
  *   emulator.faults.add({ kind: "transient", code: 2, times: 2 })
  *   emulator.faults.add({ kind: "delay", ms: 300, path: /adsets/ })
  *   emulator.faults.add({ kind: "reportRunFailure", atPercent: 40 })
+ *   emulator.faults.add({ kind: "lostResponse", method: "POST", path: /\/adsets$/ })
  *
  * "reportRunFailure" does not fail a call: it marks the report run created by the
  * next matching async insights request (POST …/insights), which then ends in
@@ -23,7 +24,11 @@ export type FaultKind =
   /** answer normally, after a delay */
   | { kind: "delay"; ms: number }
   /** the next async insights job fails once its progress reaches `atPercent` (default 50) */
-  | { kind: "reportRunFailure"; atPercent?: number };
+  | { kind: "reportRunFailure"; atPercent?: number }
+  /** any Graph error as Meta words it: 100 with a user message, 200, 613/1487632 … (HTTP 400 unless `status`) */
+  | { kind: "error"; code: number; subcode?: number; message?: string; userTitle?: string; userMsg?: string; status?: number }
+  /** the call takes effect (the object is created) but its answer is lost: the client sees a transient 500 */
+  | { kind: "lostResponse" };
 
 export type FaultRule = FaultKind & {
   /** how many matching calls this rule affects (default 1; Infinity for all) */

@@ -67,6 +67,7 @@ export const CALL_TO_ACTION_TYPES = new Set([
   "LEARN_MORE",
   "SIGN_UP",
   "BOOK_TRAVEL",
+  "BOOK_NOW",
   "DOWNLOAD",
   "INSTALL_MOBILE_APP",
   "USE_APP",

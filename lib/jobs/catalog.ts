@@ -4,10 +4,12 @@ import { metaTokenCheck, metaTokenRefresh } from "./builtin/meta-tokens";
 import { insightsSync, optimizerDaily, reportsWeekly } from "./builtin/scheduled-placeholders";
 import { brandAnalyze } from "@/lib/brand/analyze-job";
 import { creativeGenerate } from "@/lib/creatives/generate-job";
+import { campaignLaunch } from "@/lib/campaigns/launch/launch-job";
+import { campaignUpdate } from "@/lib/campaigns/manage/update-job";
 import type { JobDefinition } from "./define-job";
 import { registerJob } from "./registry";
 
 /** Every job the app runs. Importing this module registers them. */
-export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh, brandAnalyze, creativeGenerate].map(
+export const JOBS: JobDefinition[] = [outboxFlush, insightsSync, optimizerDaily, reportsWeekly, metaTokenCheck, metaTokenRefresh, brandAnalyze, creativeGenerate, campaignLaunch, campaignUpdate].map(
   (job) => registerJob(job as unknown as JobDefinition),
 );

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { jobDispatches, jobRuns, jobSteps } from "@/db/schema";
-import { alwaysFails, effects, fourSteps, sleeper } from "@/tests/support/test-jobs";
+import { alwaysFails, effects, fourSteps, metaIdStep, sleeper } from "@/tests/support/test-jobs";
 import { JOB_MAX_RETRIES } from "./config";
 import { executeRun } from "./execute-run";
 import { startJob } from "./start-job";
@@ -25,10 +25,10 @@ describe("durable steps", () => {
     expect(await runOf(run.id)).toMatchObject({ status: "succeeded", progress: 100, result: { total: 100 }, error: null, attempts: 2 });
     const steps = await db.select().from(jobSteps).where(eq(jobSteps.runId, run.id));
     expect(steps.map((step) => [step.name, step.result]).sort()).toEqual([
-      ["step-1", 10],
-      ["step-2", 20],
-      ["step-3", 30],
-      ["step-4", 40],
+      ["step-1", { $step: 10 }],
+      ["step-2", { $step: 20 }],
+      ["step-3", { $step: 30 }],
+      ["step-4", { $step: 40 }],
     ]);
 
     // A late duplicate delivery of a finished run does nothing.
@@ -109,5 +109,12 @@ describe("durable steps", () => {
     expect(await runOf(run.id)).toMatchObject({ status: "waiting", progressMessage: "Waiting for Meta's rate limit to recover" });
     expect(await executeRun(run.id, 0)).toEqual({ kind: "succeeded" });
     expect(effectsOf(run.id)).toEqual(["before", "paused", "after"]);
+  });
+
+  it("returns a step's numeric-looking string exactly (a Meta id), not a rounded number", async () => {
+    const run = (await startJob(metaIdStep, {})).run;
+    expect(await executeRun(run.id, 0)).toMatchObject({ kind: "retry" });
+    expect(await executeRun(run.id, 1)).toEqual({ kind: "succeeded" });
+    expect((await runOf(run.id)).result).toEqual({ id: "120210000000000007" });
   });
 });

@@ -71,6 +71,17 @@ async function suspend(run: JobRun, resumeAt: Date, message: string | null): Pro
   await dispatcher().publish(dispatch);
 }
 
+/**
+ * Step results are stored inside an object: a bare JSON string that looks like a
+ * number ("120210000000000007", a Meta id) would otherwise reach the jsonb column
+ * as text, be parsed as a number and come back rounded. Rows written before the
+ * wrapper existed are read as they are.
+ */
+const wrapStep = (result: Json): Json => ({ $step: result });
+function unwrapStep(stored: unknown): Json {
+  return stored !== null && typeof stored === "object" && !Array.isArray(stored) && Object.hasOwn(stored, "$step") ? (stored as { $step: Json }).$step : (stored as Json);
+}
+
 /** Lets a job settle its own rows (release a reservation, mark a launch failed) once its run has failed for good. */
 async function notifyFailed(job: JobDefinition, payload: unknown, reason: string, runId: string): Promise<void> {
   try {
@@ -106,7 +117,7 @@ export async function executeRun(runId: string, attempt: number): Promise<RunOut
   const stored = new Map(
     (await db.select({ name: jobSteps.name, result: jobSteps.result }).from(jobSteps).where(eq(jobSteps.runId, run.id))).map((step) => [
       step.name,
-      step.result as Json,
+      unwrapStep(step.result),
     ]),
   );
   const seen = new Set<string>();
@@ -115,7 +126,7 @@ export async function executeRun(runId: string, attempt: number): Promise<RunOut
     seen.add(name);
   };
   const record = async (name: string, result: Json, startedAt: Date) => {
-    await db.insert(jobSteps).values({ runId: run.id, name, status: "succeeded", result, startedAt, finishedAt: new Date() }).onConflictDoNothing();
+    await db.insert(jobSteps).values({ runId: run.id, name, status: "succeeded", result: wrapStep(result), startedAt, finishedAt: new Date() }).onConflictDoNothing();
     stored.set(name, result);
   };
 

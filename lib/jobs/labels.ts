@@ -8,6 +8,8 @@ const LABELS: Record<string, string> = {
   "jobs.outbox-flush": "Delivery retry",
   "brand.analyze": "Brand analysis",
   "creative.generate": "Creative generation",
+  "campaign.launch": "Campaign launch",
+  "campaign.update": "Campaign change",
 };
 
 export function jobLabel(kind: string): string {

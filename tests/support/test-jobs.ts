@@ -73,3 +73,19 @@ export const sleeper = registerJob(
     },
   }),
 );
+
+/** Returns a Meta-style id from a step, then crashes once, so the second delivery reads the stored value back. */
+export const metaIdStep = registerJob(
+  defineJob({
+    name: "test.meta-id",
+    schema: z.object({}),
+    async run(context) {
+      const id = await context.step("create", () => "120210000000000007");
+      if (!crashed.has(context.runId)) {
+        crashed.add(context.runId);
+        throw new Error("simulated crash after create");
+      }
+      return { id };
+    },
+  }),
+);

@@ -1,0 +1,149 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { isAiError } from "@/lib/ai/errors";
+import { getSessionUser } from "@/lib/auth/session";
+import { createDraft, getDraft, saveStep, WIZARD_STEPS, type WizardStep } from "@/lib/campaigns/drafts";
+import { stepFieldErrors } from "@/lib/campaigns/form-fields";
+import { resumeLaunch, startLaunch } from "@/lib/campaigns/launch";
+import { duplicateCampaign, requestCampaignChange } from "@/lib/campaigns/manage";
+import { recommendAudience, type AudienceProposal } from "@/lib/campaigns/recommend";
+import { audienceStepSchema, budgetStepSchema, creativesStepSchema, launchStepSchema, newDraftSchema, purposeStepSchema } from "@/lib/campaigns/validation";
+import { formObject } from "@/lib/forms/form-object";
+import { fromDecimalString } from "@/lib/money";
+import type { FormState } from "@/lib/forms/form-state";
+
+const SIGNED_OUT: FormState = { status: "error", message: "Your session has ended. Sign in again to continue." };
+const campaignId = z.uuid();
+
+/** Lists arrive as repeated fields; strings go back into the form as they were typed. */
+function echo(values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]));
+}
+
+export async function createCampaignAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const values = formObject(formData, ["name", "purpose", "account"]);
+  const [adAccountId, metaAccountId] = String(values.account ?? "").split("|");
+  const parsed = newDraftSchema.safeParse({ ...values, adAccountId, metaAccountId });
+  if (!parsed.success) return { status: "error", fieldErrors: { ...stepFieldErrors(parsed.error), account: stepFieldErrors(parsed.error).adAccountId ?? "" }, values: echo(values) };
+  const created = await createDraft(user.id, parsed.data);
+  if (!created) return { status: "error", fieldErrors: { account: "Choose one of your connected ad accounts." }, values: echo(values) };
+  redirect(`/campaigns/${created.campaignId}/edit/purpose`);
+}
+
+function schemaFor(step: WizardStep, campaign: { purpose: Parameters<typeof audienceStepSchema>[0]; currency: string }) {
+  switch (step) {
+    case "purpose":
+      return purposeStepSchema;
+    case "audience":
+      return audienceStepSchema(campaign.purpose);
+    case "budget":
+      return budgetStepSchema(campaign.currency);
+    case "creatives":
+      return creativesStepSchema;
+    case "review":
+      return launchStepSchema;
+  }
+}
+
+/**
+ * Saves one wizard step (the form names its campaign and step in hidden fields),
+ * then moves to the next; the review step also starts the launch.
+ */
+export async function saveStepAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const id = campaignId.safeParse(formData.get("campaignId"));
+  const step = z.enum(WIZARD_STEPS as [WizardStep, ...WizardStep[]]).safeParse(formData.get("step"));
+  const draft = id.success ? await getDraft(user.id, id.data) : null;
+  if (!draft || !step.success) return { status: "error", message: "That campaign was not found." };
+
+  const values = formObject(formData);
+  const parsed = schemaFor(step.data, draft.campaign).safeParse(values);
+  if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: stepFieldErrors(parsed.error), values: echo(values) };
+  const saved = await saveStep(user.id, draft.campaign.id, step.data, parsed.data as never);
+  if (!saved.ok) {
+    return { status: "error", message: saved.message, fieldErrors: saved.field ? { [saved.field]: saved.message } : undefined, values: echo(values) };
+  }
+
+  if (step.data === "review") {
+    const launch = await startLaunch(user.id, draft.campaign.id);
+    if (!launch?.ok) return { status: "error", message: launch?.message ?? "That campaign was not found.", values: echo(values) };
+    revalidatePath("/campaigns");
+    redirect(`/campaigns/${draft.campaign.id}`);
+  }
+  revalidatePath(`/campaigns/${draft.campaign.id}`);
+  redirect(`/campaigns/${draft.campaign.id}/edit/${saved.draft.step}`);
+}
+
+export type RecommendState = { status: "idle" | "error"; message?: string; proposal?: AudienceProposal };
+
+/** The AI's audience advice for this draft; shown next to the form, applied only if the user accepts. */
+export async function recommendAudienceAction(_previous: RecommendState, formData: FormData): Promise<RecommendState> {
+  const user = await getSessionUser();
+  if (!user) return { status: "error", message: SIGNED_OUT.message };
+  const id = campaignId.safeParse(formData.get("campaignId"));
+  const draft = id.success ? await getDraft(user.id, id.data) : null;
+  if (!draft) return { status: "error", message: "That campaign was not found." };
+  const countries = String(formData.get("countries") ?? "")
+    .split(",")
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => /^[A-Z]{2}$/.test(code));
+  const description = String(formData.get("businessDescription") ?? "").slice(0, 1000);
+  try {
+    return { status: "idle", proposal: await recommendAudience(user.id, draft.campaign.purpose, description, { countries }) };
+  } catch (error) {
+    if (isAiError(error)) return { status: "error", message: error.message };
+    throw error;
+  }
+}
+
+async function campaignFrom(formData: FormData) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=%2Fcampaigns");
+  const id = campaignId.safeParse(formData.get("campaignId"));
+  return { user, id: id.success ? id.data : null };
+}
+
+function backTo(id: string | null, query: string): never {
+  revalidatePath("/campaigns");
+  redirect(id ? `/campaigns/${id}?${query}` : `/campaigns?missing=1`);
+}
+
+export async function resumeLaunchAction(formData: FormData): Promise<void> {
+  const { user, id } = await campaignFrom(formData);
+  const result = id ? await resumeLaunch(user.id, id) : null;
+  if (!result) backTo(null, "");
+  backTo(id, result.ok ? "resumed=1" : `error=${encodeURIComponent(result.message)}`);
+}
+
+/** Pause, resume, archive or a new budget: each one a job that calls Meta and records what Meta then reports. */
+export async function changeCampaignAction(formData: FormData): Promise<void> {
+  const { user, id } = await campaignFrom(formData);
+  const kind = formData.get("kind");
+  let amount: number | undefined;
+  if (kind === "budget") {
+    // Typed in the account's currency (the form says which); the change job works in minor units.
+    try {
+      amount = fromDecimalString(String(formData.get("amount") ?? "").trim(), String(formData.get("currency") ?? "USD"));
+    } catch {
+      backTo(id, `error=${encodeURIComponent("Enter the new budget as an amount, like 25 or 25.50.")}`);
+    }
+  }
+  const change = kind === "budget" ? { kind, amount } : { kind };
+  const result = id ? await requestCampaignChange(user.id, id, change) : null;
+  if (!result) backTo(null, "");
+  backTo(id, result.ok ? `change=${result.run.id}` : `error=${encodeURIComponent(result.message)}`);
+}
+
+export async function duplicateCampaignAction(formData: FormData): Promise<void> {
+  const { user, id } = await campaignFrom(formData);
+  const copy = id ? await duplicateCampaign(user.id, id) : null;
+  if (!copy) backTo(null, "");
+  revalidatePath("/campaigns");
+  redirect(`/campaigns/${copy.id}/edit/purpose`);
+}
