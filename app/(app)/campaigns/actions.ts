@@ -71,7 +71,8 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
   }
 
   if (step.data === "review") {
-    const launch = await startLaunch(user.id, draft.campaign.id);
+    // After a failed launch the fixed draft resumes the same launch, reusing what Meta already has.
+    const launch = draft.campaign.launchState === "failed" ? await resumeLaunch(user.id, draft.campaign.id) : await startLaunch(user.id, draft.campaign.id);
     if (!launch?.ok) return { status: "error", message: launch?.message ?? "That campaign was not found.", values: echo(values) };
     revalidatePath("/campaigns");
     redirect(`/campaigns/${draft.campaign.id}`);
