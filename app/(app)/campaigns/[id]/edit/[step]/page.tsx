@@ -131,7 +131,8 @@ export default async function CampaignStepPage({ params }: { params: Promise<{ i
       break;
     }
     case "review": {
-      const problems = (await launchProblems(user.id, campaign.id)) ?? [];
+      // The review form itself chooses how to launch, so its own field is not a problem here.
+      const problems = ((await launchProblems(user.id, campaign.id)) ?? []).filter((problem) => problem.step !== "review");
       const budget = campaign.draft.budget;
       const days = budget?.endTime ? scheduleDays(budget.startTime ? new Date(budget.startTime) : new Date(), new Date(budget.endTime)) : 7;
       const history = campaign.adAccountId ? await accountHistory(user.id, { adAccountId: campaign.adAccountId, purpose: campaign.purpose, currency: campaign.currency }) : null;
