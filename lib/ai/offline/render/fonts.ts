@@ -52,7 +52,8 @@ function findNodeModules(): string {
     candidates.push(path.join(dir, "node_modules"));
     dir = path.dirname(dir);
   }
-  const found = candidates.find((candidate) => existsSync(path.join(candidate, probe)));
+  // The fonts are listed in next.config's outputFileTracingIncludes; tracing this probe would pull in the whole project.
+  const found = candidates.find((candidate) => existsSync(path.join(/*turbopackIgnore: true*/ candidate, probe)));
   if (!found) throw new Error(`Bundled fonts not found: looked for ${probe} in ${candidates[0]} and above this module`);
   return found;
 }
