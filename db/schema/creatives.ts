@@ -24,6 +24,8 @@ export type GenerationParams = {
   /** The marketer's own headline and button; the provider writes them when absent. */
   headline?: string;
   callToAction?: string;
+  /** The campaign purpose when generated from the campaign builder; the copy is written for it. */
+  purpose?: string;
   /** Set when the user asked for variations of an existing asset. */
   parentAssetId?: string;
 };

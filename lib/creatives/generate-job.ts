@@ -187,7 +187,7 @@ async function generate({ payload, step, progress }: JobContext<{ requestId: str
 
   // One copy call for all variants, so variant 2 never repeats variant 1's headline.
   const copy = await step("copy", async (): Promise<Copy[]> => {
-    const written = await ai.writeAdCopy({ prompt: request.prompt, brand, count: request.params.variants }).catch((error: unknown) => {
+    const written = await ai.writeAdCopy({ prompt: request.prompt, brand, purpose: request.params.purpose, count: request.params.variants }).catch((error: unknown) => {
       if (isAiError(error) && !error.retryable && error.kind !== "auth" && error.kind !== "quota_exhausted") return [];
       throw error;
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { ASSET_FORMATS, creativeAssets, generationRequests, type GenerationParams, type GenerationRequest } from "@/db/schema";
+import { ASSET_FORMATS, campaignPurpose, creativeAssets, generationRequests, type GenerationParams, type GenerationRequest } from "@/db/schema";
 import { aiProvider } from "@/lib/ai";
 import { STYLE_PRESETS } from "@/lib/ai/types";
 import { startJobIn } from "@/lib/jobs/start-job";
@@ -28,6 +28,7 @@ export const generationInput = z
     callToAction: z.string().trim().max(20, "Keep the button text under 20 characters.").optional().transform((v) => v || undefined),
     durationSeconds: z.coerce.number().pipe(z.union([z.literal(6), z.literal(8)])).optional(),
     parentAssetId: z.uuid().optional(),
+    purpose: z.enum(campaignPurpose.enumValues).optional(),
   })
   .refine((input) => input.kind === "image" || input.variants <= 2, { message: "At most 2 variants per video format.", path: ["variants"] });
 
@@ -65,6 +66,7 @@ export async function startGeneration(userId: string, raw: unknown): Promise<Sta
     callToAction: input.callToAction,
     durationSeconds: input.kind === "video" ? (input.durationSeconds ?? 8) : undefined,
     parentAssetId: input.parentAssetId,
+    purpose: input.purpose,
   };
 
   const { request, pending, quota } = await db.transaction(async (tx) => {

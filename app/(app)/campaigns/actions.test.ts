@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { campaigns, jobRuns } from "@/db/schema";
+import { campaigns, generationRequests, jobRuns } from "@/db/schema";
 import type { GraphEmulator } from "@/emulators/meta-graph";
 import { connectSam, createCampaign, startTestGraph } from "@/lib/campaigns/launch/test-fixtures";
 import "@/lib/jobs/catalog";
@@ -70,5 +70,18 @@ describe("campaign actions", () => {
     const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
     expect(campaign).toMatchObject({ launchState: "launching", draft: { launchAs: "PAUSED" } });
     expect(await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "review", launchAs: "ACTIVE" }))).toMatchObject({ status: "error" });
+  });
+
+  it("generates creatives in the shapes the campaign's placements need, for its owner only", async () => {
+    const { alice, bob } = await createTenants();
+    const connection = await connectSam(alice.id, server.emulator);
+    const { id } = await createCampaign(alice.id, connection, { audience: { placements: ["instagram_feed", "instagram_stories"] } });
+    actAs(bob);
+    expect(await actions.generateForCampaignAction({ status: "idle" }, form({ campaignId: id, prompt: "x" }))).toMatchObject({ message: "That campaign was not found." });
+    actAs(alice);
+    const state = await actions.generateForCampaignAction({ status: "idle" }, form({ campaignId: id, prompt: "Fresh beans for winter" }));
+    expect(state.runId).toBeTruthy();
+    const [request] = await db.select().from(generationRequests).where(eq(generationRequests.userId, alice.id));
+    expect(request).toMatchObject({ prompt: "Fresh beans for winter", params: { formats: ["1:1", "9:16"], purpose: "sales" } });
   });
 });

@@ -8,7 +8,9 @@ import { getSessionUser } from "@/lib/auth/session";
 import { createDraft, getDraft, saveStep, WIZARD_STEPS, type WizardStep } from "@/lib/campaigns/drafts";
 import { stepFieldErrors } from "@/lib/campaigns/form-fields";
 import { resumeLaunch, startLaunch } from "@/lib/campaigns/launch";
+import { generateForCampaign } from "@/lib/campaigns/generate-for-campaign";
 import { duplicateCampaign, requestCampaignChange } from "@/lib/campaigns/manage";
+import { QuotaExceeded } from "@/lib/creatives/quota";
 import { recommendAudience, type AudienceProposal } from "@/lib/campaigns/recommend";
 import { audienceStepSchema, budgetStepSchema, creativesStepSchema, launchStepSchema, newDraftSchema, purposeStepSchema } from "@/lib/campaigns/validation";
 import { formObject } from "@/lib/forms/form-object";
@@ -147,4 +149,22 @@ export async function duplicateCampaignAction(formData: FormData): Promise<void>
   if (!copy) backTo(null, "");
   revalidatePath("/campaigns");
   redirect(`/campaigns/${copy.id}/edit/purpose`);
+}
+
+export type GenerateForCampaignState = FormState & { runId?: string };
+
+/** Starts the Creative Studio job for this campaign's placements; the step page refreshes when it is done. */
+export async function generateForCampaignAction(_previous: GenerateForCampaignState, formData: FormData): Promise<GenerateForCampaignState> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const id = campaignId.safeParse(formData.get("campaignId"));
+  try {
+    const started = id.success ? await generateForCampaign(user.id, id.data, String(formData.get("prompt") ?? "").slice(0, 1000)) : null;
+    if (!started) return { status: "error", message: "That campaign was not found." };
+    return { status: "idle", runId: started.runId };
+  } catch (error) {
+    if (error instanceof QuotaExceeded) return { status: "error", message: error.message };
+    if (error instanceof z.ZodError) return { status: "error", message: error.issues[0]?.message ?? "That could not be started." };
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AudienceStep } from "@/components/campaigns/audience-step";
 import { BudgetStep } from "@/components/campaigns/budget-step";
 import { CreativesStep } from "@/components/campaigns/creatives-step";
+import { GenerateForCampaign } from "@/components/campaigns/generate-for-campaign";
 import { PurposeStep } from "@/components/campaigns/purpose-step";
 import { ReviewStep } from "@/components/campaigns/review-step";
 import { ReviewSummary } from "@/components/campaigns/review-summary";
@@ -113,6 +114,8 @@ export default async function CampaignStepPage({ params }: { params: Promise<{ i
       const placements = (campaign.audience?.placements ?? []) as PlacementId[];
       const formats = placements.length ? [...new Set(placements.flatMap((placement) => formatsFor(placement)))] : ["1:1", "4:5", "9:16", "16:9"];
       body = (
+        <div className="grid gap-6">
+        <GenerateForCampaign campaignId={campaign.id} defaultPrompt={campaign.name} />
         <CreativesStep
           campaignId={campaign.id}
           assets={library.map((asset) => ({
@@ -127,6 +130,7 @@ export default async function CampaignStepPage({ params }: { params: Promise<{ i
           defaults={{ callToAction: spec.defaultCallToAction, link: brand?.websiteUrl?.startsWith("https://") ? brand.websiteUrl : "" }}
           formatHint={`your placements take ${formats.join(", ")}`}
         />
+        </div>
       );
       break;
     }
