@@ -74,16 +74,28 @@ export function AudienceStep({
   audiences: Option[];
 }) {
   const [state, action, pending] = useStepForm();
-  const [applied, setApplied] = useState<{ audience: CampaignAudience; version: number } | null>(null);
+  // Remembers which form result it was applied over: a newer save result wins again.
+  const [applied, setApplied] = useState<{ audience: CampaignAudience; version: number; over: typeof state } | null>(null);
   const base = applied?.audience ?? initial;
-  const values = state.values;
+  const values = applied && applied.over === state ? undefined : state.values;
   const errors = state.fieldErrors ?? {};
-  const listOf = (name: string, fallback: string[]) => (values?.[name] !== undefined ? values[name]!.split(",").filter(Boolean) : fallback);
+  // After a failed save, a box the user left unticked was not sent: it is empty, not the saved value.
+  const listOf = (name: string, fallback: string[]) => (values ? (values[name] ?? "").split(",").filter(Boolean) : fallback);
   const countries = values?.countries ?? base.countries.join(", ");
+  // Audiences Meta did not list just now (or no longer lists) stay visible, so a save never drops them silently.
+  const chosenAudiences = [...initial.customAudienceIds, ...initial.excludedAudienceIds];
+  const audienceOptions = [...audiences, ...chosenAudiences.filter((id) => !audiences.some((option) => option.id === id)).map((id) => ({ id, label: `Audience ${id}` }))];
 
   return (
     <div className="grid gap-6">
-      <Recommendation campaignId={campaignId} countries={countries} onApply={(audience) => setApplied((previous) => ({ audience: { ...audience, countries: audience.countries.length ? audience.countries : base.countries }, version: (previous?.version ?? 0) + 1 }))} />
+      <Recommendation campaignId={campaignId} countries={countries} onApply={(audience) =>
+          setApplied((previous) => ({
+            // The advice never picks custom audiences; the ones the user chose are kept.
+            audience: { ...audience, countries: audience.countries.length ? audience.countries : base.countries, customAudienceIds: base.customAudienceIds, excludedAudienceIds: base.excludedAudienceIds },
+            version: (previous?.version ?? 0) + 1,
+            over: state,
+          }))
+        } />
       {/* Remounted when a recommendation is applied, so its values become the form's defaults. */}
       <div key={applied?.version ?? 0}>
         <StepFormShell campaignId={campaignId} step="audience" state={state} action={action} pending={pending}>
@@ -103,10 +115,10 @@ export function AudienceStep({
             error={errors.genders}
           />
           <Checks name="placements" legend="Placements (none = Meta chooses, Advantage+ placements)" options={placements} chosen={listOf("placements", base.placements)} error={errors.placements} />
-          <Checks name="customAudienceIds" legend="Show to these custom audiences" options={audiences} chosen={listOf("customAudienceIds", base.customAudienceIds)} error={errors.customAudienceIds} />
-          <Checks name="excludedAudienceIds" legend="Leave out these audiences" options={audiences} chosen={listOf("excludedAudienceIds", base.excludedAudienceIds)} error={errors.excludedAudienceIds} />
+          <Checks name="customAudienceIds" legend="Show to these custom audiences" options={audienceOptions} chosen={listOf("customAudienceIds", base.customAudienceIds)} error={errors.customAudienceIds} />
+          <Checks name="excludedAudienceIds" legend="Leave out these audiences" options={audienceOptions} chosen={listOf("excludedAudienceIds", base.excludedAudienceIds)} error={errors.excludedAudienceIds} />
           <label className="flex items-start gap-3 text-sm">
-            <input type="checkbox" name="advantageAudience" defaultChecked={values?.advantageAudience !== undefined ? values.advantageAudience === "on" : base.advantageAudience} className="accent-primary mt-0.5 size-4" />
+            <input type="checkbox" name="advantageAudience" defaultChecked={values ? values.advantageAudience === "on" : base.advantageAudience} className="accent-primary mt-0.5 size-4" />
             <span>
               <span className="font-medium">Advantage+ audience</span>
               <span className="text-muted-foreground block text-xs">Let Meta go beyond these settings when it finds people likely to respond.</span>

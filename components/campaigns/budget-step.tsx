@@ -29,8 +29,11 @@ function DateTimeField({ name, label, initial, error }: { name: string; label: s
         defaultValue={toLocalInput(initial)}
         aria-invalid={Boolean(error)}
         onChange={(event) => {
-          const hidden = event.currentTarget.form?.elements.namedItem(name) as HTMLInputElement | null;
-          if (hidden) hidden.value = event.currentTarget.value ? new Date(event.currentTarget.value).toISOString() : "";
+          const input = event.currentTarget;
+          const hidden = input.form?.elements.namedItem(name) as HTMLInputElement | null;
+          if (!hidden) return;
+          // A date without a time reads as empty; posting "incomplete" makes the server say so instead of dropping the date.
+          hidden.value = input.value ? new Date(input.value).toISOString() : input.validity.badInput ? "incomplete" : "";
         }}
       />
       <input type="hidden" name={name} defaultValue={initial ?? ""} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Field } from "@/components/common/field";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -27,7 +28,7 @@ export function PurposeStep({
   purposes,
   pages,
   pixels,
-  needs,
+  requirements,
 }: {
   campaignId: string;
   initial: PurposeStepValues;
@@ -35,44 +36,43 @@ export function PurposeStep({
   purposes: PurposeOption[];
   pages: Named[];
   pixels: Named[];
-  needs: string[];
+  /** What each goal needs on Meta ("pixel", "app", "event", "place_page_set"). */
+  requirements: Record<string, string[]>;
 }) {
   const [state, action, pending] = useStepForm();
   const values = { ...initial, ...state.values } as PurposeStepValues;
   const errors = state.fieldErrors ?? {};
+  // What the goal needs follows the radio the user picks, not the goal saved before.
+  const [purpose, setPurpose] = useState(values.purpose);
+  const needs = requirements[purpose] ?? [];
+  // A saved account that is no longer connected falls back to the first one offered.
+  const accountValue = accounts.some((account) => account.value === values.account) ? values.account : accounts[0]?.value;
   return (
     <StepFormShell campaignId={campaignId} step="purpose" state={state} action={action} pending={pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Campaign name" defaultValue={values.name} error={errors.name} />
         <div className="grid gap-2">
           <Label htmlFor="account">Ad account</Label>
-          {/* Both ids travel together; the action splits them (the account belongs to one connection). */}
-          <NativeSelect id="account" defaultValue={values.account} onChange={(event) => {
-            const [adAccountId, metaAccountId] = event.currentTarget.value.split("|");
-            const form = event.currentTarget.form!;
-            (form.elements.namedItem("adAccountId") as HTMLInputElement).value = adAccountId ?? "";
-            (form.elements.namedItem("metaAccountId") as HTMLInputElement).value = metaAccountId ?? "";
-          }}>
+          {/* Both ids travel together as "act_…|<connection id>"; the action splits them. */}
+          <NativeSelect id="account" name="account" defaultValue={accountValue} aria-invalid={Boolean(errors.adAccountId || errors.metaAccountId)}>
             {accounts.map((account) => (
               <option key={account.value} value={account.value}>
                 {account.label}
               </option>
             ))}
           </NativeSelect>
-          <input type="hidden" name="adAccountId" defaultValue={values.account.split("|")[0]} />
-          <input type="hidden" name="metaAccountId" defaultValue={values.account.split("|")[1]} />
           <FieldError message={errors.adAccountId} />
         </div>
       </div>
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Goal</legend>
         <div className="grid gap-2 sm:grid-cols-2">
-          {purposes.map((purpose) => (
-            <label key={purpose.value} className="has-[:checked]:border-primary has-[:checked]:bg-primary/5 flex cursor-pointer gap-3 rounded-lg border p-3 text-sm">
-              <input type="radio" name="purpose" value={purpose.value} defaultChecked={values.purpose === purpose.value} className="accent-primary mt-1" />
+          {purposes.map((option) => (
+            <label key={option.value} className="has-[:checked]:border-primary has-[:checked]:bg-primary/5 flex cursor-pointer gap-3 rounded-lg border p-3 text-sm">
+              <input type="radio" name="purpose" value={option.value} checked={purpose === option.value} onChange={() => setPurpose(option.value)} className="accent-primary mt-1" />
               <span>
-                <span className="block font-medium">{purpose.label}</span>
-                <span className="text-muted-foreground text-xs">{purpose.description}</span>
+                <span className="block font-medium">{option.label}</span>
+                <span className="text-muted-foreground text-xs">{option.description}</span>
               </span>
             </label>
           ))}
@@ -80,18 +80,23 @@ export function PurposeStep({
         <FieldError message={errors.purpose} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="grid gap-2">
-          <Label htmlFor="pageId">Facebook Page</Label>
-          <NativeSelect id="pageId" name="pageId" defaultValue={values.pageId ?? pages[0]?.id ?? ""} aria-invalid={Boolean(errors.pageId)}>
-            <option value="">Choose a Page</option>
-            {pages.map((page) => (
-              <option key={page.id} value={page.id}>
-                {page.name}
-              </option>
-            ))}
-          </NativeSelect>
-          <FieldError message={errors.pageId} />
-        </div>
+        {pages.length > 0 ? (
+          <div className="grid gap-2">
+            <Label htmlFor="pageId">Facebook Page</Label>
+            <NativeSelect id="pageId" name="pageId" defaultValue={values.pageId ?? pages[0]?.id ?? ""} aria-invalid={Boolean(errors.pageId)}>
+              <option value="">Choose a Page</option>
+              {pages.map((page) => (
+                <option key={page.id} value={page.id}>
+                  {page.name}
+                </option>
+              ))}
+            </NativeSelect>
+            <FieldError message={errors.pageId} />
+          </div>
+        ) : (
+          // Meta could not list the Pages just now: the id can still be typed (it is on the Page's About tab).
+          <Field name="pageId" label="Facebook Page id" hint="AdPilot could not load your Pages from Meta right now." defaultValue={values.pageId} error={errors.pageId} />
+        )}
         {needs.includes("pixel") && (
           <div className="grid gap-2">
             <Label htmlFor="pixelId">Meta Pixel</Label>

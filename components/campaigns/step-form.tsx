@@ -35,7 +35,17 @@ export function StepFormShell({
       <input type="hidden" name="step" value={step} />
       {state.status === "error" && state.message && (
         <Alert variant="destructive" role="alert">
-          <AlertDescription>{state.message}</AlertDescription>
+          <AlertDescription>
+            {state.message}
+            {/* Every problem, also for fields this screen does not show (the summary is the safety net). */}
+            {state.fieldErrors && Object.keys(state.fieldErrors).length > 0 && (
+              <ul className="mt-1 list-disc pl-4">
+                {[...new Set(Object.values(state.fieldErrors))].map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
+          </AlertDescription>
         </Alert>
       )}
       {children}

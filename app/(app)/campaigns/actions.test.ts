@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { campaigns, generationRequests, jobRuns } from "@/db/schema";
+import { campaigns, generationRequests, jobRuns, metaAdAccounts } from "@/db/schema";
 import type { GraphEmulator } from "@/emulators/meta-graph";
 import { connectSam, createCampaign, startTestGraph } from "@/lib/campaigns/launch/test-fixtures";
 import "@/lib/jobs/catalog";
@@ -26,6 +26,16 @@ beforeAll(async () => {
   graph.url = server.url;
 });
 afterAll(async () => server?.close());
+
+/** Sam's sandbox connection with his USD ad account managed in AdPilot, as Settings leaves it. */
+async function connectManaged(userId: string): Promise<string> {
+  const connection = await connectSam(userId, server.emulator);
+  await db
+    .insert(metaAdAccounts)
+    .values({ userId, metaAccountId: connection, adAccountId: "act_2000000000000001", name: "Sam's Shop", currency: "USD", timezone: "America/New_York", accountStatus: 1, connected: true, isDefault: true })
+    .onConflictDoUpdate({ target: [metaAdAccounts.userId, metaAdAccounts.adAccountId], set: { connected: true, metaAccountId: connection } });
+  return connection;
+}
 
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -63,10 +73,11 @@ describe("campaign actions", () => {
 
   it("launches from the review step and refuses a second launch", async () => {
     const { alice } = await createTenants();
-    const connection = await connectSam(alice.id, server.emulator);
+    const connection = await connectManaged(alice.id);
     const { id } = await createCampaign(alice.id, connection);
     actAs(alice);
-    expect(await redirected(actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "review", launchAs: "PAUSED" })))).toBe(`/campaigns/${id}`);
+    const result = await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "review", launchAs: "PAUSED" })).catch((error: { url?: string }) => error);
+    expect(result).toMatchObject({ url: `/campaigns/${id}` });
     const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
     expect(campaign).toMatchObject({ launchState: "launching", draft: { launchAs: "PAUSED" } });
     expect(await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "review", launchAs: "ACTIVE" }))).toMatchObject({ status: "error" });
@@ -83,5 +94,35 @@ describe("campaign actions", () => {
     expect(state.runId).toBeTruthy();
     const [request] = await db.select().from(generationRequests).where(eq(generationRequests.userId, alice.id));
     expect(request).toMatchObject({ prompt: "Fresh beans for winter", params: { formats: ["1:1", "9:16"], purpose: "sales" } });
+  });
+
+  it("saves the goal step with the account as one field, and keeps Meta-created campaigns' goal fixed", async () => {
+    const { alice } = await createTenants();
+    const connection = await connectManaged(alice.id);
+    const { id } = await createCampaign(alice.id, connection, { purpose: "brand_awareness" });
+    actAs(alice);
+    const account = `act_2000000000000001|${connection}`;
+    // Switching to sales needs the pixel, which the form shows once "Sales" is picked.
+    const missingPixel = await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "purpose", name: "Spring", purpose: "sales", account, pageId: "3000000000000001" }));
+    expect(missingPixel.fieldErrors?.pixelId).toMatch(/pixel/i);
+    const saved = await redirected(
+      actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "purpose", name: "Spring", purpose: "sales", account, pageId: "3000000000000001", pixelId: "4000000000000001" })),
+    );
+    expect(saved).toMatch(new RegExp(`/campaigns/${id}/edit/`));
+    expect((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0]).toMatchObject({ purpose: "sales", promoted: { pixelId: "4000000000000001" } });
+
+    await db.update(campaigns).set({ metaCampaignId: "120210000000000001", launchState: "failed" }).where(eq(campaigns.id, id));
+    const locked = await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "purpose", name: "Spring", purpose: "brand_awareness", account, pageId: "3000000000000001" }));
+    expect(locked.message).toMatch(/already exists on Meta.*Duplicate/);
+  });
+
+  it("refuses to launch a draft the review would block, even from a stale page", async () => {
+    const { alice } = await createTenants();
+    const connection = await connectSam(alice.id, server.emulator);
+    const { id } = await createCampaign(alice.id, connection, { audience: { placements: ["instagram_stories"] } });
+    actAs(alice);
+    const state = await actions.saveStepAction({ status: "idle" }, form({ campaignId: id, step: "review", launchAs: "ACTIVE" }));
+    expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/9:16/) });
+    expect((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0]!.launchState).toBe("not_launched");
   });
 });

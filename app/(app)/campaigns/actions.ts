@@ -9,6 +9,8 @@ import { createDraft, getDraft, saveStep, WIZARD_STEPS, type WizardStep } from "
 import { stepFieldErrors } from "@/lib/campaigns/form-fields";
 import { resumeLaunch, startLaunch } from "@/lib/campaigns/launch";
 import { generateForCampaign } from "@/lib/campaigns/generate-for-campaign";
+import { launchProblems } from "@/lib/campaigns/launch-problems";
+import { getCampaign } from "@/lib/campaigns/list";
 import { duplicateCampaign, requestCampaignChange } from "@/lib/campaigns/manage";
 import { QuotaExceeded } from "@/lib/creatives/quota";
 import { recommendAudience, type AudienceProposal } from "@/lib/campaigns/recommend";
@@ -16,6 +18,7 @@ import { audienceStepSchema, budgetStepSchema, creativesStepSchema, launchStepSc
 import { formObject } from "@/lib/forms/form-object";
 import { fromDecimalString } from "@/lib/money";
 import type { FormState } from "@/lib/forms/form-state";
+import type { Campaign } from "@/db/schema";
 
 const SIGNED_OUT: FormState = { status: "error", message: "Your session has ended. Sign in again to continue." };
 const campaignId = z.uuid();
@@ -65,14 +68,21 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
   if (!draft || !step.success) return { status: "error", message: "That campaign was not found." };
 
   const values = formObject(formData);
-  const parsed = schemaFor(step.data, draft.campaign).safeParse(values);
+  // The purpose step's account select carries both ids as "act_…|<connection id>".
+  const input = step.data === "purpose" ? { ...values, adAccountId: String(values.account ?? "").split("|")[0], metaAccountId: String(values.account ?? "").split("|")[1] } : values;
+  const parsed = schemaFor(step.data, draft.campaign).safeParse(input);
   if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: stepFieldErrors(parsed.error), values: echo(values) };
+  const locked = lockedByMeta(draft.campaign, step.data, parsed.data);
+  if (locked) return { status: "error", message: locked, values: echo(values) };
   const saved = await saveStep(user.id, draft.campaign.id, step.data, parsed.data as never);
   if (!saved.ok) {
     return { status: "error", message: saved.message, fieldErrors: saved.field ? { [saved.field]: saved.message } : undefined, values: echo(values) };
   }
 
   if (step.data === "review") {
+    // The review page disables Launch while problems remain; the server checks again (a stale tab, a start time that passed).
+    const problems = ((await launchProblems(user.id, draft.campaign.id)) ?? []).filter((problem) => problem.step !== "review");
+    if (problems.length > 0) return { status: "error", message: problems.map((problem) => problem.message).join(" "), values: echo(values) };
     // After a failed launch the fixed draft resumes the same launch, reusing what Meta already has.
     const launch = draft.campaign.launchState === "failed" ? await resumeLaunch(user.id, draft.campaign.id) : await startLaunch(user.id, draft.campaign.id);
     if (!launch?.ok) return { status: "error", message: launch?.message ?? "That campaign was not found.", values: echo(values) };
@@ -81,6 +91,26 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
   }
   revalidatePath(`/campaigns/${draft.campaign.id}`);
   redirect(`/campaigns/${draft.campaign.id}/edit/${saved.draft.step}`);
+}
+
+/**
+ * After a launch that stopped part-way, what already exists on Meta is reused on
+ * resume; changing what that object was created with would never reach Meta, so
+ * it is refused with the way out (duplicate into a fresh draft).
+ */
+function lockedByMeta(campaign: Campaign, step: WizardStep, input: unknown): string | null {
+  const duplicate = "Duplicate the campaign from its page to start over with that change.";
+  if (step === "purpose" && campaign.metaCampaignId) {
+    const next = input as { purpose: string; adAccountId: string };
+    if (next.purpose !== campaign.purpose || next.adAccountId !== campaign.adAccountId) return `This campaign already exists on Meta, so its goal and ad account are fixed. ${duplicate}`;
+  }
+  if (step === "budget" && campaign.metaAdSetId) {
+    const next = input as { kind: string; level: string };
+    if (next.level !== campaign.draft.budget?.level || next.kind !== campaign.draft.budget?.kind) {
+      return `This campaign's ad set already exists on Meta, so the budget type and where it is set are fixed. ${duplicate}`;
+    }
+  }
+  return null;
 }
 
 export type RecommendState = { status: "idle" | "error"; message?: string; proposal?: AudienceProposal };
@@ -130,9 +160,11 @@ export async function changeCampaignAction(formData: FormData): Promise<void> {
   const kind = formData.get("kind");
   let amount: number | undefined;
   if (kind === "budget") {
-    // Typed in the account's currency (the form says which); the change job works in minor units.
+    const campaign = id ? await getCampaign(user.id, id) : null;
+    if (!campaign) backTo(null, "");
+    // Typed in the campaign's currency; the change job works in minor units.
     try {
-      amount = fromDecimalString(String(formData.get("amount") ?? "").trim(), String(formData.get("currency") ?? "USD"));
+      amount = fromDecimalString(String(formData.get("amount") ?? "").trim(), campaign.currency);
     } catch {
       backTo(id, `error=${encodeURIComponent("Enter the new budget as an amount, like 25 or 25.50.")}`);
     }

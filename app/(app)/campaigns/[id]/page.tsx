@@ -134,7 +134,6 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               <form action={changeCampaignAction} className="grid gap-2">
                 <Hidden id={campaign.id} />
                 <input type="hidden" name="kind" value="budget" />
-                <input type="hidden" name="currency" value={campaign.currency} />
                 <label htmlFor="amount" className="text-sm font-medium">
                   New {budget?.kind === "lifetime" ? "total" : "daily"} budget ({campaign.currency})
                 </label>

@@ -67,7 +67,13 @@ export default async function CampaignStepPage({ params }: { params: Promise<{ i
       const accounts = await adAccountOptions(user.id);
       body = (
         <div className="grid gap-6">
-          {preflight?.found && <PreflightList checks={preflight.checks} />}
+          {preflight?.found ? (
+            <PreflightList checks={preflight.checks} />
+          ) : (
+            <p className="text-destructive text-sm" role="alert">
+              This campaign&apos;s ad account is no longer connected. Choose another one below, or reconnect it in Settings.
+            </p>
+          )}
           <PurposeStep
             campaignId={campaign.id}
             initial={{ name: campaign.name, purpose: campaign.purpose, account: `${campaign.adAccountId}|${campaign.metaAccountId}`, ...campaign.promoted }}
@@ -75,7 +81,9 @@ export default async function CampaignStepPage({ params }: { params: Promise<{ i
             purposes={(Object.keys(PURPOSES) as CampaignPurpose[]).map((value) => ({ value, label: PURPOSES[value].label, description: PURPOSES[value].description }))}
             pages={setup?.pages ?? []}
             pixels={setup?.pixels ?? []}
-            needs={[...spec.requires, ...(spec.optional.length ? ["place_page_set"] : [])]}
+            requirements={Object.fromEntries(
+              (Object.keys(PURPOSES) as CampaignPurpose[]).map((purpose) => [purpose, [...PURPOSES[purpose].requires, ...(PURPOSES[purpose].optional.length ? ["place_page_set"] : [])]]),
+            )}
           />
         </div>
       );
