@@ -18,7 +18,7 @@
  */
 import { GenAiFaults } from "./faults";
 import { createRouter } from "./router";
-import { serveOnLoopback } from "./serve";
+import { serveOnLoopback } from "../serve-on-loopback";
 import type { EmulatorSettings, EmulatorState, RecordedRequest } from "./state";
 
 export { GenAiFaults, type Fault, type FaultRule, type RouteKind } from "./faults";
@@ -63,6 +63,10 @@ export function createGenAiEmulator(options: GenAiEmulatorOptions): GenAiEmulato
 /** Serves a fresh emulator on 127.0.0.1 (`port` 0 or absent picks a free one); `url` is the SDK's baseUrl. */
 export async function startGenAiEmulator(options: GenAiEmulatorOptions & { port?: number }): Promise<GenAiEmulator> {
   const { handle, ...emulator } = createGenAiEmulator(options);
-  const served = await serveOnLoopback(handle, options.port);
+  const served = await serveOnLoopback(handle, {
+    port: options.port,
+    name: "google-genai",
+    crash: () => Response.json({ error: { code: 500, message: "emulator error", status: "INTERNAL" } }, { status: 500 }),
+  });
   return { ...emulator, url: served.url, apiKey: options.apiKey, close: served.close };
 }

@@ -20,7 +20,7 @@ import { FaultInjector } from "./faults";
 import { seedSandbox } from "./fixtures";
 import { createHandler } from "./handler";
 import type { AccessTier } from "./rate-limit";
-import { serveOnLoopback } from "./serve";
+import { serveOnLoopback } from "../serve-on-loopback";
 import { createMemoryStore, type GraphStore } from "./store";
 import { buildToken } from "./tokens";
 
@@ -103,7 +103,7 @@ export async function startGraphEmulator(options: Omit<GraphEmulatorOptions, "ba
   const served = await serveOnLoopback((request) => {
     if (!late.emulator) throw new Error("Graph emulator not ready");
     return late.emulator.handle(request);
-  });
+  }, { name: "meta-graph", crash: () => new Response("emulator error", { status: 500, headers: { "content-type": "text/plain" } }) });
   const url = `${served.url}${(options.pathPrefix ?? "").replace(/\/+$/, "")}`;
   const emulator = createGraphEmulator({ ...options, baseUrl: url });
   late.emulator = emulator;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** What every emulator returns when started on its own port. */
 export type ServedHandler = { url: string; close(): Promise<void> };
 
 function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request {
@@ -9,33 +10,42 @@ function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request 
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  // axios sends `{}` as the body of GETs; a Fetch Request cannot carry one, and Graph ignores it.
+  // axios sends `{}` as the body of GETs; a Fetch Request cannot carry one, and the real APIs ignore it.
   const hasBody = req.method !== "GET" && req.method !== "HEAD" && body.length > 0;
   return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
 }
 
-/** Serves a Fetch-API handler over HTTP on a random loopback port. */
-export async function serveOnLoopback(handler: (request: Request) => Promise<Response>, port = 0): Promise<ServedHandler> {
+/**
+ * Serves an emulator's Fetch-API handler over real HTTP on 127.0.0.1 (`port` 0
+ * picks a free one), so the real SDKs talk to it as they would to the service.
+ * A handler that throws answers with `crash(error)`, in the service's own error shape.
+ */
+export async function serveOnLoopback(
+  handler: (request: Request) => Promise<Response>,
+  options: { port?: number; name: string; crash: () => Response },
+): Promise<ServedHandler> {
   let origin = "";
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      handler(toRequest(req, Buffer.concat(chunks), origin))
+      // Through a promise, so a handler that throws synchronously is caught like one that rejects.
+      Promise.resolve()
+        .then(() => handler(toRequest(req, Buffer.concat(chunks), origin)))
+        .catch((error: unknown) => {
+          console.error(`[${options.name} emulator] handler crashed`, error);
+          return options.crash();
+        })
         .then(async (response) => {
-          res.writeHead(response.status, Object.fromEntries(response.headers));
+          if (!res.headersSent) res.writeHead(response.status, Object.fromEntries(response.headers));
           res.end(Buffer.from(await response.arrayBuffer()));
         })
-        .catch((error: unknown) => {
-          console.error("[meta-graph emulator] handler crashed", error);
-          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-          res.end("emulator error");
-        });
+        .catch(() => res.destroy());
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
