@@ -14,6 +14,9 @@ afterEach(async () => {
   setLocalDelivery(undefined);
 });
 
+// Other test files leave pending deliveries in a shared PostgreSQL database; this file's loop only takes its own.
+const OWN_JOBS = [fourSteps.name, alwaysFails.name];
+
 /** The executor route, served over real HTTP, with the local dispatcher delivering to it. */
 async function startDispatcher(options: { flaky?: number } = {}) {
   let failuresLeft = options.flaky ?? 0;
@@ -21,7 +24,7 @@ async function startDispatcher(options: { flaky?: number } = {}) {
     if (failuresLeft-- > 0) return new Response("bad gateway", { status: 502 });
     return handleDelivery(request, new URL(request.url).pathname.split("/").pop()!);
   });
-  const delivery = new LocalDelivery({ baseUrl: server.url, pollMs: 50, backoffSeconds: () => 0.1 });
+  const delivery = new LocalDelivery({ baseUrl: server.url, pollMs: 50, backoffSeconds: () => 0.1, jobNames: OWN_JOBS });
   setLocalDelivery(delivery);
   delivery.start();
   cleanups.push(server.close, () => delivery.stop());
@@ -60,7 +63,7 @@ describe("local dispatcher", () => {
   it("keeps a pending delivery across a restart and delivers it when due", async () => {
     // Nothing is running: the run is queued with a delay, as if the server stopped.
     const { run } = await startJob(fourSteps, {}, { delaySeconds: 1 });
-    const first = new LocalDelivery({ baseUrl: "http://127.0.0.1:9", pollMs: 50 });
+    const first = new LocalDelivery({ baseUrl: "http://127.0.0.1:9", pollMs: 50, jobNames: OWN_JOBS });
     expect(await first.deliverDue()).toBe(0);
     await first.stop();
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { jobDispatches, type JobDispatch } from "@/db/schema";
 import { logger } from "@/lib/observability/logger";
@@ -15,6 +15,11 @@ export type LocalDeliveryOptions = {
   /** Seconds to wait before retry number `attempt` (1-based). */
   backoffSeconds?: (attempt: number) => number;
   fetch?: typeof fetch;
+  /**
+   * Deliver only these jobs. Tests that share one PostgreSQL database across files
+   * set it, so one file's delivery loop never runs another file's pending jobs.
+   */
+  jobNames?: readonly string[];
 };
 
 // QStash-like: 2 s, 4 s, 8 s … capped at 5 minutes.
@@ -57,7 +62,13 @@ export class LocalDelivery {
     const due = await db
       .select()
       .from(jobDispatches)
-      .where(and(eq(jobDispatches.status, "pending"), lte(jobDispatches.deliverAt, now)))
+      .where(
+        and(
+          eq(jobDispatches.status, "pending"),
+          lte(jobDispatches.deliverAt, now),
+          this.options.jobNames ? inArray(jobDispatches.jobName, [...this.options.jobNames]) : undefined,
+        ),
+      )
       .orderBy(asc(jobDispatches.deliverAt))
       .limit(20);
     let delivered = 0;
