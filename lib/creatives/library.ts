@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { ASSET_FORMATS, campaignAds, campaignAssets, campaigns, creativeAssets, type CreativeAsset } from "@/db/schema";
@@ -134,12 +134,12 @@ export async function deleteAsset(userId: string, assetId: string): Promise<Dele
   return { ok: true };
 }
 
-/** Assets created in the last `days` (the dashboard's count and the Studio's "recent"). */
-export async function recentAssets(userId: string, limit: number, before?: Date): Promise<CreativeAsset[]> {
+/** The user's newest assets (the campaign builder's picker). */
+export async function recentAssets(userId: string, limit: number): Promise<CreativeAsset[]> {
   return db
     .select()
     .from(creativeAssets)
-    .where(and(eq(creativeAssets.userId, userId), before ? lt(creativeAssets.createdAt, before) : undefined))
+    .where(eq(creativeAssets.userId, userId))
     .orderBy(desc(creativeAssets.createdAt))
     .limit(limit);
 }
