@@ -132,6 +132,23 @@ export type GeneratedVideo = {
 export type VideoStart = { status: "done"; video: GeneratedVideo } | { status: "pending"; operation: string };
 export type VideoPoll = { status: "done"; video: GeneratedVideo } | { status: "pending" };
 
+/**
+ * Placement ids a strategy may name: Meta's publisher platform and position, joined.
+ * Defined here, in the contract, so the prompts and the campaign builder share one list.
+ */
+export const PLACEMENT_IDS = [
+  "facebook_feed",
+  "facebook_stories",
+  "facebook_reels",
+  "facebook_marketplace",
+  "instagram_feed",
+  "instagram_stories",
+  "instagram_reels",
+  "instagram_explore",
+  "messenger_inbox",
+  "audience_network",
+] as const;
+
 export type StrategyRequest = {
   purpose: string;
   brand: BrandContext | null;

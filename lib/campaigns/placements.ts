@@ -1,22 +1,8 @@
 import "server-only";
-import type { AdFormat } from "@/lib/ai/types";
+import { PLACEMENT_IDS, type AdFormat } from "@/lib/ai/types";
 
-/**
- * Placement ids as the AI strategy prompts name them (lib/ai/google/strategy-prompt.ts,
- * lib/ai/offline/text/recommend-strategy.ts): publisher platform and position, joined.
- */
-export const PLACEMENT_IDS = [
-  "facebook_feed",
-  "facebook_stories",
-  "facebook_reels",
-  "facebook_marketplace",
-  "instagram_feed",
-  "instagram_stories",
-  "instagram_reels",
-  "instagram_explore",
-  "messenger_inbox",
-  "audience_network",
-] as const;
+/** Placement ids as the AI strategy prompts name them: one list, in the provider contract. */
+export { PLACEMENT_IDS };
 export type PlacementId = (typeof PLACEMENT_IDS)[number];
 
 /** Placements that share a shape; a problem is reported once per group. */

@@ -1,20 +1,9 @@
 import "server-only";
-import type { StrategyRequest } from "../types";
+import { PLACEMENT_IDS, type StrategyRequest } from "../types";
 import { brandLines } from "./brand-lines";
 
-/** Placement ids the recommendation may use: Meta's publisher platform and position, joined. */
-export const PLACEMENTS = [
-  "facebook_feed",
-  "facebook_stories",
-  "facebook_reels",
-  "facebook_marketplace",
-  "instagram_feed",
-  "instagram_stories",
-  "instagram_reels",
-  "instagram_explore",
-  "messenger_inbox",
-  "audience_network",
-] as const;
+/** Placement ids the recommendation may use (the shared list in the provider contract). */
+export const PLACEMENTS = PLACEMENT_IDS;
 
 export const STRATEGY_SYSTEM = `You are a Meta Ads media buyer who plans campaigns for small businesses with modest budgets. Recommend the audience and placements for one campaign.
 
