@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // Files the offline renderer and media tools open at run time. Vercel's tracer cannot
 // see paths built from strings, so they are listed, only for the routes that use them:
@@ -12,6 +13,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@resvg/resvg-js", "@ffmpeg-installer/ffmpeg"],
   outputFileTracingIncludes: { "/api/jobs/**": [FONTS, FFMPEG], "/api/assets": [FFMPEG] },
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
+  },
   typedRoutes: false,
   experimental: {
     // Logo uploads go through a server action; library uploads use /api/assets.

@@ -41,6 +41,9 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: !ci,
     timeout: 180_000,
+    // Server logs in the run's output: CI checks them for leaked secrets.
+    stdout: "pipe",
+    stderr: "pipe",
     env: { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", APP_URL: baseURL, SAFE_FETCH_ALLOWLIST: `127.0.0.1:${SITE_PORT}` },
   },
 });

@@ -60,6 +60,11 @@ export const db: Database = new Proxy(Object.create(driverPrototype) as Database
   },
 });
 
+/** The rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export async function closeDb(): Promise<void> {
   const open = globalCache.__adpilotDb;
   globalCache.__adpilotDb = undefined;

@@ -66,6 +66,16 @@ const schema = z.object({
    * refused in production.
    */
   SAFE_FETCH_ALLOWLIST: optionalString,
+  /** Days of insights re-pulled on every sync: Meta keeps attributing conversions to past days (1-90). */
+  INSIGHTS_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(28),
+  /** "smtp://user:pass@smtp.example.com:587" (or smtps://): weekly reports are emailed only when set. */
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+  /** The From address of AdPilot's emails, e.g. "AdPilot <reports@example.com>". */
+  EMAIL_FROM: z.string().default("AdPilot <reports@adpilot.local>"),
+  /** Slack-compatible incoming webhook for operator alerts (job error rate over 1%, a job kind failing repeatedly). */
+  ALERT_WEBHOOK_URL: optionalUrl,
+  /** Bearer token for GET /api/metrics (Prometheus); without it the endpoint does not exist. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional()),
   /** Set by Next.js during `next build`; no background workers start then. */
   NEXT_PHASE: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -133,7 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export type PartName = "database" | "kv" | "storage" | "jobs" | "meta" | "ai" | "secrets";
+export type PartName = "database" | "kv" | "storage" | "jobs" | "meta" | "ai" | "secrets" | "email";
 
 /** Which implementation each external part uses: shown by /api/health and the README. */
 export const deployment = {
@@ -144,4 +154,6 @@ export const deployment = {
   meta: env.META_APP_ID && !["1", "true"].includes(env.META_SANDBOX ?? "") ? "facebook" : "sandbox",
   ai: (env.AI_PROVIDER ?? (env.GOOGLE_API_KEY ? "google" : "offline")) as "google" | "offline",
   secrets: env.ENCRYPTION_KEYS && env.AUTH_SECRET ? "environment" : "generated-local",
+  // No email is a normal setup: reports are still made and shown in the app.
+  email: env.SMTP_URL ? "smtp" : "off",
 } as const satisfies Record<PartName, string>;

@@ -1,4 +1,4 @@
-import { BarChart3, Images, LayoutDashboard, Megaphone, Palette, Settings, Sparkles, type LucideIcon } from "lucide-react";
+import { BarChart3, FileText, Images, LayoutDashboard, Megaphone, Palette, Settings, Sparkles, type LucideIcon } from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/library", label: "Library", icon: Images },
   { href: "/campaigns", label: "Campaigns", icon: Megaphone },
   { href: "/analytics", label: "Analytics", icon: BarChart3 },
+  { href: "/reports", label: "Reports", icon: FileText },
   { href: "/brand", label: "Brand", icon: Palette },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

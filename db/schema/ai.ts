@@ -2,7 +2,7 @@ import { index, integer, numeric, pgTable, uuid, varchar } from "drizzle-orm/pg-
 import { createdAt } from "./columns";
 import { users } from "./users";
 
-export const AI_OPERATIONS = ["analyze_brand", "ad_copy", "image", "video_start", "video_poll", "strategy"] as const;
+export const AI_OPERATIONS = ["analyze_brand", "ad_copy", "image", "video_start", "video_poll", "strategy", "explain"] as const;
 export type AiOperation = (typeof AI_OPERATIONS)[number];
 
 /**

@@ -90,6 +90,8 @@ export const campaigns = pgTable(
     launchState: varchar("launch_state", { length: 20 }).$type<LaunchState>().notNull().default("not_launched"),
     launchRunId: uuid("launch_run_id"),
     launchError: text("launch_error"),
+    /** The daily budget optimizer for this campaign: off, recommendations (default), or autopilot (plans that allow it). */
+    optimizerMode: varchar("optimizer_mode", { length: 12 }).$type<"off" | "recommend" | "autopilot">().notNull().default("recommend"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,3 +9,5 @@ export * from "./analytics";
 export * from "./jobs";
 export * from "./audit";
 export * from "./sandbox";
+export * from "./reports";
+export * from "./optimizer";

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 export const subscriptionTier = pgEnum("subscription_tier", ["starter", "professional", "business"]);
@@ -14,6 +14,8 @@ export const users = pgTable("users", {
   passwordHash: varchar("password_hash", { length: 255 }),
   subscriptionTier: subscriptionTier("subscription_tier").notNull().default("starter"),
   role: userRole("role").notNull().default("member"),
+  /** Weekly report by email: off until the user turns it on in Settings (the in-app report is always kept). */
+  weeklyReportEmail: boolean("weekly_report_email").notNull().default(false),
   // Auth.js adapter columns.
   emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
   image: text("image"),

@@ -3,7 +3,7 @@ import type { AiOperation } from "@/db/schema";
 import { deployment, env } from "@/lib/env";
 import { GoogleProvider } from "./google";
 import { OfflineProvider } from "./offline";
-import type { AdCopy, AdCopyRequest, AiProvider, BrandAnalysis, ImageRequest, SiteExtract, StrategyRecommendation, StrategyRequest, VideoRequest, WithUsage } from "./types";
+import type { AdCopy, AdCopyRequest, AiProvider, ExplainRequest, BrandAnalysis, ImageRequest, SiteExtract, StrategyRecommendation, StrategyRequest, VideoRequest, WithUsage } from "./types";
 import { metered } from "./usage";
 
 export * from "./types";
@@ -51,6 +51,7 @@ export function aiFor(userId: string | null, provider: AiProvider = aiProvider()
     startVideo: (request: VideoRequest) => meter("video_start", () => provider.startVideo(request)),
     pollVideo: (operation: string) => meter("video_poll", () => provider.pollVideo(operation)),
     recommendStrategy: (request: StrategyRequest): Promise<StrategyRecommendation> => meter("strategy", () => provider.recommendStrategy(request)),
+    explainAdvice: (request: ExplainRequest): Promise<string> => meter("explain", () => provider.explainAdvice(request)),
   };
 }
 

@@ -177,6 +177,13 @@ export type UsageMeasure = {
 
 export type WithUsage<T> = { result: T; usage: UsageMeasure };
 
+/**
+ * Advice the product already worked out, to be said better: `draft` is the
+ * template sentence, `facts` the numbers behind it. The answer may not add or
+ * change a number.
+ */
+export type ExplainRequest = { draft: string; facts: string[] };
+
 export interface AiProvider {
   readonly name: "google" | "offline";
   analyzeBrand(site: SiteExtract): Promise<WithUsage<BrandAnalysis>>;
@@ -185,4 +192,5 @@ export interface AiProvider {
   startVideo(request: VideoRequest): Promise<WithUsage<VideoStart>>;
   pollVideo(operation: string): Promise<WithUsage<VideoPoll>>;
   recommendStrategy(request: StrategyRequest): Promise<WithUsage<StrategyRecommendation>>;
+  explainAdvice(request: ExplainRequest): Promise<WithUsage<string>>;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db";
 import { aiUsage, type AiOperation } from "@/db/schema";
 import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { isAiError } from "./errors";
 import { estimateCostUsd } from "./pricing";
 import type { WithUsage } from "./types";
@@ -26,6 +27,10 @@ export async function metered<T>(context: UsageContext, call: () => Promise<With
 }
 
 async function record(context: UsageContext, started: number, outcome: string, usage: WithUsage<unknown>["usage"]): Promise<void> {
+  const labels = { provider: context.provider, operation: context.operation };
+  metrics.aiCalls.inc({ ...labels, outcome });
+  metrics.aiSeconds.observe(labels, (performance.now() - started) / 1000);
+  metrics.aiCostUsd.inc(labels, estimateCostUsd(usage));
   try {
     await db.insert(aiUsage).values({
       userId: context.userId,

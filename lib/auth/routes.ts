@@ -1,5 +1,5 @@
 /** Paths of the signed-in app (the (app) route group); everything else is public. */
-export const APP_PATHS = ["/dashboard", "/studio", "/library", "/campaigns", "/analytics", "/brand", "/settings"] as const;
+export const APP_PATHS = ["/dashboard", "/studio", "/library", "/campaigns", "/analytics", "/reports", "/brand", "/settings", "/admin"] as const;
 export const AUTH_PATHS = ["/sign-in", "/sign-up"] as const;
 export const HOME_PATH = "/dashboard";
 

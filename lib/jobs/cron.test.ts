@@ -39,7 +39,7 @@ describe("in-process cron", () => {
     const monday8am = at("2026-11-23T08:00:05Z");
     const runIds = await new LocalCron().tick(monday8am);
     const runs = await db.select().from(jobRuns).where(inArray(jobRuns.id, runIds));
-    expect(runs.map((run) => run.kind).sort()).toEqual(["insights.sync", "jobs.outbox-flush", "reports.weekly"]);
+    expect(runs.map((run) => run.kind).sort()).toEqual(["insights.sync", "jobs.outbox-flush", "ops.alerts", "reports.weekly"]);
 
     // Same minute, a new process (a restart): the same runs, nothing new.
     expect((await new LocalCron().tick(at("2026-11-23T08:00:40Z"))).sort()).toEqual([...runIds].sort());

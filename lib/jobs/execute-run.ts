@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { db } from "@/db";
 import { jobRuns, jobSteps, type JobDispatch, type JobRun } from "@/db/schema";
 import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { JOB_LEASE_SECONDS, JOB_MAX_RETRIES } from "./config";
 import type { JobContext, JobDefinition, Json } from "./define-job";
 import { dispatcher } from "./dispatch";
@@ -97,9 +98,22 @@ async function notifyFailed(job: JobDefinition, payload: unknown, reason: string
  * `attempt` is the number of earlier failed deliveries (QStash's Upstash-Retried).
  */
 export async function executeRun(runId: string, attempt: number): Promise<RunOutcome> {
+  const started = performance.now();
+  const claimedRun: { kind?: string } = {};
+  const outcome = await executeRunOnce(runId, attempt, claimedRun);
+  // Only deliveries that claimed their run are counted: a busy or finished run did no work.
+  if (claimedRun.kind) {
+    metrics.jobDeliveries.inc({ job: claimedRun.kind, outcome: outcome.kind });
+    metrics.jobDeliverySeconds.observe({ job: claimedRun.kind }, (performance.now() - started) / 1000);
+  }
+  return outcome;
+}
+
+async function executeRunOnce(runId: string, attempt: number, claimedRun: { kind?: string }): Promise<RunOutcome> {
   const claimed = await claim(runId);
   if (!("id" in claimed)) return claimed;
   const run = claimed;
+  claimedRun.kind = run.kind;
 
   const job = getJob(run.kind);
   if (!job) {

@@ -104,6 +104,7 @@ describe("POST /api/jobs/[name] outcomes", () => {
     expect(await (await handleDelivery(again, "reports.weekly")).json()).toEqual({ outcome: "finished" });
     const runs = await db.select().from(jobRuns).where(eq(jobRuns.idempotencyKey, `schedule:weekly-report:${messageId}`));
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.result).toMatchObject({ note: "Weekly reports is not built yet; nothing to do." });
+    // The weekly report job ran: it names the week it reported on (last Monday–Sunday).
+    expect(runs[0]!.result).toMatchObject({ periodStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });

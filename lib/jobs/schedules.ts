@@ -12,6 +12,7 @@ export const SCHEDULES: Schedule[] = [
   { id: "token-check", cron: "0 3 * * *", job: "meta.token-check", description: "Daily check of Meta token expiry" },
   { id: "token-refresh", cron: "0 4 1 * *", job: "meta.token-refresh", description: "Monthly Meta token refresh" },
   { id: "outbox-flush", cron: "*/5 * * * *", job: "jobs.outbox-flush", description: "Re-send job deliveries whose publish failed" },
+  { id: "ops-alerts", cron: "*/5 * * * *", job: "ops.alerts", description: "Alert the operator on a job error rate over 1% or a job kind that keeps failing" },
 ];
 
 export const SCHEDULE_ID_PREFIX = "adpilot-";

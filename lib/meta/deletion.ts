@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { campaigns, metaAccounts, metaAdAccounts, metaDataDeletions, performanceAnalytics } from "@/db/schema";
+import { lockUserAnalytics, refreshUserDaily } from "@/lib/analytics/sync/store-rows";
 import { recordAudit } from "@/lib/audit";
 
 /**
@@ -23,7 +24,10 @@ export async function deleteMetaUserData(metaUserId: string, options: { recordDe
         const owners = [...new Set(connections.map((connection) => connection.userId))];
         const theirs = and(inArray(campaigns.adAccountId, adAccountIds), inArray(campaigns.userId, owners));
         const linked = tx.select({ id: campaigns.id }).from(campaigns).where(theirs);
+        for (const owner of owners) await lockUserAnalytics(tx, owner);
         await tx.delete(performanceAnalytics).where(inArray(performanceAnalytics.campaignId, linked));
+        // The owners' daily totals are re-derived from what is left, over every day they have.
+        for (const owner of owners) await refreshUserDaily(tx, owner, "1900-01-01", "9999-12-31");
         await tx.update(campaigns).set({ metaCampaignId: null, adAccountId: null }).where(theirs);
       }
       await tx.delete(metaAccounts).where(inArray(metaAccounts.id, ids));

@@ -2,6 +2,7 @@ import "server-only";
 import { FacebookAdsApi } from "facebook-nodejs-business-sdk";
 import { createHmac } from "node:crypto";
 import { classifyMetaError, MetaApiError, type GraphErrorBody } from "./errors";
+import { metrics } from "@/lib/observability/metrics";
 import { readUsage, type MetaUsage } from "./usage";
 
 export type GraphApiOptions = {
@@ -77,13 +78,22 @@ export class GraphApi extends FacebookAdsApi {
     try {
       const response = await super.call<Record<string, unknown>>(method, target, query, files, useMultipartFormData, urlOverride || this.options.graphUrl);
       if (response && typeof response === "object" && "headers" in response) {
-        this.onUsage?.(readUsage(toHeaders(response.headers)));
+        this.report(readUsage(toHeaders(response.headers)));
         delete response.headers;
       }
+      metrics.metaCalls.inc({ outcome: "ok" });
       return response as T;
     } catch (error) {
-      throw this.classify(error);
+      const classified = this.classify(error);
+      metrics.metaCalls.inc({ outcome: classified.kind });
+      throw classified;
     }
+  }
+
+  /** Usage to whoever paces calls, and to the operator's metrics. */
+  private report(usage: MetaUsage): void {
+    for (const [adAccount, pct] of Object.entries(usage.accountPct)) metrics.metaUsage.set({ ad_account: adAccount }, pct);
+    this.onUsage?.(usage);
   }
 
   private classify(error: unknown): MetaApiError {
@@ -92,7 +102,7 @@ export class GraphApi extends FacebookAdsApi {
     if (error instanceof Error && error.name === "FacebookRequestError") {
       const failure = error as Error & { status?: number | null; response?: GraphErrorBody | null; headers?: unknown };
       const headers = toHeaders(failure.headers);
-      this.onUsage?.(readUsage(headers));
+      this.report(readUsage(headers));
       return classifyMetaError({ status: failure.status ?? null, error: failure.response ?? null, headers });
     }
     return classifyMetaError({ status: null, error: { message: error instanceof Error ? error.message : "request failed" } });

@@ -26,4 +26,10 @@ describe("Meta usage headers", () => {
     expect(pauseSeconds(readUsage(headers({ "x-app-usage": { call_count: 96 } })))).toBe(600);
     expect(readUsage(new Headers({ "x-app-usage": "not json" }))).toEqual({ appPct: 0, accountPct: {}, regainSeconds: 0 });
   });
+
+  it("counts the insights throttle header, which insights calls carry", () => {
+    const usage = readUsage(headers({ "x-fb-ads-insights-throttle": { app_id_util_pct: 10, acc_id_util_pct: 91 } }));
+    expect(usage.appPct).toBe(91);
+    expect(pauseSeconds(usage)).toBe(120);
+  });
 });

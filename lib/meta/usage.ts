@@ -22,6 +22,8 @@ function json<T>(raw: string | null | undefined): T | undefined {
 export function readUsage(headers: Headers): MetaUsage {
   const app = json<{ call_count?: number; total_time?: number; total_cputime?: number }>(headers.get("x-app-usage"));
   const account = json<{ acc_id_util_pct?: number }>(headers.get("x-ad-account-usage"));
+  // Sent on insights calls: the insights quota of the app and of the account called.
+  const insights = json<{ app_id_util_pct?: number; acc_id_util_pct?: number }>(headers.get("x-fb-ads-insights-throttle"));
   const buc = json<Record<string, Array<{ call_count?: number; total_time?: number; total_cputime?: number; estimated_time_to_regain_access?: number }>>>(
     headers.get("x-business-use-case-usage"),
   );
@@ -34,7 +36,14 @@ export function readUsage(headers: Headers): MetaUsage {
     }
   }
   return {
-    appPct: Math.max(app?.call_count ?? 0, app?.total_time ?? 0, app?.total_cputime ?? 0, account?.acc_id_util_pct ?? 0),
+    appPct: Math.max(
+      app?.call_count ?? 0,
+      app?.total_time ?? 0,
+      app?.total_cputime ?? 0,
+      account?.acc_id_util_pct ?? 0,
+      insights?.app_id_util_pct ?? 0,
+      insights?.acc_id_util_pct ?? 0,
+    ),
     accountPct,
     regainSeconds: regainMinutes * 60,
   };

@@ -10,6 +10,7 @@ import { stepFieldErrors } from "@/lib/campaigns/form-fields";
 import { resumeLaunch, startLaunch } from "@/lib/campaigns/launch";
 import { generateForCampaign } from "@/lib/campaigns/generate-for-campaign";
 import { launchProblems } from "@/lib/campaigns/launch-problems";
+import { CAMPAIGN_RATE_LIMITS } from "@/lib/campaigns/rate-limits";
 import { getCampaign } from "@/lib/campaigns/list";
 import { duplicateCampaign, requestCampaignChange } from "@/lib/campaigns/manage";
 import { QuotaExceeded } from "@/lib/creatives/quota";
@@ -17,7 +18,8 @@ import { recommendAudience, type AudienceProposal } from "@/lib/campaigns/recomm
 import { audienceStepSchema, budgetStepSchema, creativesStepSchema, launchStepSchema, newDraftSchema, purposeStepSchema } from "@/lib/campaigns/validation";
 import { formObject } from "@/lib/forms/form-object";
 import { fromDecimalString } from "@/lib/money";
-import type { FormState } from "@/lib/forms/form-state";
+import { waitMessage, type FormState } from "@/lib/forms/form-state";
+import { rateLimiter } from "@/lib/kv";
 import type { Campaign } from "@/db/schema";
 
 const SIGNED_OUT: FormState = { status: "error", message: "Your session has ended. Sign in again to continue." };
@@ -83,6 +85,8 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
     // The review page disables Launch while problems remain; the server checks again (a stale tab, a start time that passed).
     const problems = ((await launchProblems(user.id, draft.campaign.id)) ?? []).filter((problem) => problem.step !== "review");
     if (problems.length > 0) return { status: "error", message: problems.map((problem) => problem.message).join(" "), values: echo(values) };
+    const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.launchPerUser).limit(user.id);
+    if (!limited.success) return { status: "error", message: `That is a lot of launches for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values: echo(values) };
     // After a failed launch the fixed draft resumes the same launch, reusing what Meta already has.
     const launch = draft.campaign.launchState === "failed" ? await resumeLaunch(user.id, draft.campaign.id) : await startLaunch(user.id, draft.campaign.id);
     if (!launch?.ok) return { status: "error", message: launch?.message ?? "That campaign was not found.", values: echo(values) };
@@ -149,6 +153,8 @@ function backTo(id: string | null, query: string): never {
 
 export async function resumeLaunchAction(formData: FormData): Promise<void> {
   const { user, id } = await campaignFrom(formData);
+  const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.launchPerUser).limit(user.id);
+  if (!limited.success) backTo(id, `error=${encodeURIComponent(`That is a lot of launches for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   const result = id ? await resumeLaunch(user.id, id) : null;
   if (!result) backTo(null, "");
   backTo(id, result.ok ? "resumed=1" : `error=${encodeURIComponent(result.message)}`);
@@ -157,6 +163,8 @@ export async function resumeLaunchAction(formData: FormData): Promise<void> {
 /** Pause, resume, archive or a new budget: each one a job that calls Meta and records what Meta then reports. */
 export async function changeCampaignAction(formData: FormData): Promise<void> {
   const { user, id } = await campaignFrom(formData);
+  const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.changePerUser).limit(user.id);
+  if (!limited.success) backTo(id, `error=${encodeURIComponent(`That is a lot of changes for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   const kind = formData.get("kind");
   let amount: number | undefined;
   if (kind === "budget") {

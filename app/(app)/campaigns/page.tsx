@@ -6,17 +6,21 @@ import { CampaignStatus } from "@/components/campaigns/campaign-status";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
+import { reportingToday } from "@/lib/analytics/today";
 import { getSessionUser } from "@/lib/auth/session";
-import { budgetOf, listCampaigns } from "@/lib/campaigns/list";
+import { formatCents, formatMajor, formatRoas } from "@/lib/analytics/format";
+import { budgetOf, listCampaigns, recentPerformance } from "@/lib/campaigns/list";
 import { PURPOSES } from "@/lib/campaigns/purposes";
 import { formatMoney } from "@/lib/money";
+import type { Campaign } from "@/db/schema";
+import type { CampaignRow } from "@/lib/analytics/queries";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fcampaigns");
-  const campaigns = await listCampaigns(user.id);
+  const [campaigns, performance] = await Promise.all([listCampaigns(user.id), reportingToday(user.id).then((today) => recentPerformance(user.id, today))]);
   const newButton = (
     <Button asChild>
       <Link href="/campaigns/new">
@@ -41,7 +45,7 @@ export default async function CampaignsPage() {
                 <th className="px-4 py-2 font-medium">Campaign</th>
                 <th className="px-4 py-2 font-medium">Status</th>
                 <th className="px-4 py-2 font-medium">Budget</th>
-                <th className="px-4 py-2 font-medium">Spend and results</th>
+                <th className="px-4 py-2 font-medium">Spend and results (28 days)</th>
               </tr>
             </thead>
             <tbody>
@@ -61,7 +65,9 @@ export default async function CampaignsPage() {
                     </td>
                     <td className="px-4 py-3">{budget ? `${formatMoney(budget.amount, campaign.currency)} ${budget.kind === "daily" ? "/ day" : "total"}` : "—"}</td>
                     {/* Insights arrive with the performance sync; until then this says so instead of showing zeros. */}
-                    <td className="text-muted-foreground px-4 py-3 text-xs">{campaign.metaCampaignId ? "Waiting for the first performance sync" : "Not on Meta yet"}</td>
+                    <td className="px-4 py-3 text-xs">
+                      <RecentFigures campaign={campaign} figures={performance.get(campaign.id)} />
+                    </td>
                   </tr>
                 );
               })}
@@ -70,5 +76,22 @@ export default async function CampaignsPage() {
         </div>
       )}
     </>
+  );
+}
+
+function RecentFigures({ campaign, figures }: { campaign: Campaign; figures: CampaignRow | undefined }) {
+  if (!figures) return <span className="text-muted-foreground">{campaign.metaCampaignId ? "Waiting for the first performance sync" : "Not on Meta yet"}</span>;
+  const resultName = PURPOSES[campaign.purpose].resultName ?? "results";
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 tabular-nums" data-testid="campaign-figures">
+      <dt className="text-muted-foreground">Spend</dt>
+      <dd>{formatCents(figures.spendCents, campaign.currency)}</dd>
+      <dt className="text-muted-foreground capitalize">{resultName}</dt>
+      <dd>{figures.conversions.toLocaleString("en-US")}</dd>
+      <dt className="text-muted-foreground">CPA</dt>
+      <dd>{formatMajor(figures.cpa, campaign.currency)}</dd>
+      <dt className="text-muted-foreground">ROAS</dt>
+      <dd>{formatRoas(figures.roas)}</dd>
+    </dl>
   );
 }

@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { loginDialogUrl } from "@/lib/meta/config";
 import { disconnectMeta, setAdAccountConnected, setDefaultAdAccount } from "@/lib/meta/connections";
 import { createOAuthState } from "@/lib/meta/oauth-state";
+import { setWeeklyReportEmail } from "@/lib/reports/preferences";
 
 const idSchema = z.uuid();
 
@@ -47,4 +48,16 @@ export async function setDefaultAdAccountAction(formData: FormData): Promise<voi
   if (!id.success) back("not-found");
   const result = await setDefaultAdAccount(user.id, id.data);
   back(result.ok ? "updated" : "not-found");
+}
+
+const weeklyReportEmailSchema = z.enum(["on", "off"]);
+
+/** Turns the Monday report email on or off for the signed-in user only. */
+export async function setWeeklyReportEmailAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const choice = weeklyReportEmailSchema.safeParse(formData.get("weeklyReportEmail"));
+  if (!choice.success) redirect("/settings?report=invalid#reports");
+  await setWeeklyReportEmail(user.id, choice.data === "on");
+  revalidatePath("/settings");
+  redirect(`/settings?report=${choice.data}#reports`);
 }

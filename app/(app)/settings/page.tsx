@@ -7,9 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { MetaConnections } from "@/components/meta/meta-connections";
+import { WeeklyReportEmailCard } from "@/components/reports/weekly-report-email-card";
 import { getSessionUser } from "@/lib/auth/session";
 import { deployment } from "@/lib/env";
 import { listConnections } from "@/lib/meta/connections";
+import { weeklyReportEmailWanted } from "@/lib/reports/preferences";
 import { TIER_ORDER, TIERS, type TierLimits } from "@/lib/auth/tiers";
 import { cn } from "@/lib/utils";
 
@@ -28,9 +30,9 @@ const ROWS: Array<{ label: string; value: (tier: TierLimits) => React.ReactNode 
   },
 ];
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ meta?: string; scopes?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ meta?: string; scopes?: string; report?: string }> }) {
   const user = (await getSessionUser())!;
-  const [connections, query] = await Promise.all([listConnections(user.id), searchParams]);
+  const [connections, query, reportEmail] = await Promise.all([listConnections(user.id), searchParams, weeklyReportEmailWanted(user.id)]);
   return (
     <>
       <PageHeader
@@ -126,6 +128,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             />
           </CardContent>
         </Card>
+
+        <WeeklyReportEmailCard enabled={reportEmail} emailOff={deployment.email === "off"} outcome={query.report} />
       </div>
     </>
   );

@@ -17,6 +17,7 @@ describe("GET /api/health", () => {
       meta: "sandbox",
       ai: "offline",
       secrets: "generated-local",
+      email: "off",
     });
     expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|token|secret=/i);
   });

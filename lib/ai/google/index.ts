@@ -1,11 +1,12 @@
 import "server-only";
 import { GoogleGenAI } from "@google/genai";
-import type { AdCopyRequest, AiProvider, ImageRequest, SiteExtract, StrategyRequest, VideoRequest } from "../types";
+import type { AdCopyRequest, AiProvider, ImageRequest, SiteExtract, ExplainRequest, StrategyRequest, VideoRequest } from "../types";
 import { writeAdCopy } from "./ad-copy";
 import { analyzeBrand } from "./brand";
 import type { GoogleContext, GoogleModels } from "./context";
 import { generateImage } from "./image";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
+import { explainAdvice } from "./explain";
 import { recommendStrategy } from "./strategy";
 import { pollVideo, startVideo } from "./video";
 
@@ -68,6 +69,10 @@ export class GoogleProvider implements AiProvider {
 
   recommendStrategy(request: StrategyRequest) {
     return recommendStrategy(this.context, request);
+  }
+
+  explainAdvice(request: ExplainRequest) {
+    return explainAdvice(this.context, request);
   }
 
   generateImage(request: ImageRequest) {

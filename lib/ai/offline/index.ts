@@ -1,5 +1,5 @@
 import "server-only";
-import type { AiProvider, AdCopyRequest, ImageRequest, SiteExtract, StrategyRequest, VideoRequest } from "../types";
+import type { AiProvider, AdCopyRequest, ImageRequest, SiteExtract, ExplainRequest, StrategyRequest, VideoRequest } from "../types";
 import { renderAdImage, renderAdVideo } from "./render";
 import { analyzeBrandOffline, recommendStrategyOffline, writeAdCopyOffline } from "./text";
 
@@ -19,6 +19,11 @@ export class OfflineProvider implements AiProvider {
 
   async writeAdCopy(request: AdCopyRequest) {
     return { result: writeAdCopyOffline(request), usage: { model: TEXT_MODEL } };
+  }
+
+  /** The template sentence is the offline explanation. */
+  async explainAdvice(request: ExplainRequest) {
+    return { result: request.draft, usage: { model: TEXT_MODEL } };
   }
 
   async recommendStrategy(request: StrategyRequest) {

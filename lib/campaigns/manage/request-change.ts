@@ -6,7 +6,7 @@ import { startJobIn, type PendingStart } from "@/lib/jobs/start-job";
 import { campaignBudget } from "../launch/budget";
 import { budgetWindow } from "./budget-window";
 import { campaignChange } from "./change";
-import { campaignUpdate } from "./update-job";
+import { campaignUpdate, type ChangeSource } from "./update-job";
 
 export type ChangeRefusal = "invalid" | "not_launched" | "archived" | "same_budget" | "budget_limit";
 
@@ -20,7 +20,7 @@ const refuse = (error: ChangeRefusal, message: string, nextChangeAt?: Date): Cha
  * starts the `campaign.update` job. A fifth budget change within the hour is
  * refused here with the time the next one is possible, without calling Meta.
  */
-export async function requestCampaignChange(userId: string, campaignId: string, input: unknown): Promise<ChangeRequest | null> {
+export async function requestCampaignChange(userId: string, campaignId: string, input: unknown, options: { source?: ChangeSource } = {}): Promise<ChangeRequest | null> {
   const parsed = campaignChange.safeParse(input);
   const outcome = await db.transaction(async (tx): Promise<{ result: ChangeRequest; pending?: PendingStart } | null> => {
     // Locked, so two budget requests at once cannot both see room under Meta's limit.
@@ -39,7 +39,7 @@ export async function requestCampaignChange(userId: string, campaignId: string, 
       const window = await budgetWindow(tx, campaign.id, { includeInFlight: true });
       if (!window.allowed) return { result: refuse("budget_limit", window.message, window.nextChangeAt) };
     }
-    const pending = await startJobIn(tx, campaignUpdate, { campaignId: campaign.id, change }, { userId });
+    const pending = await startJobIn(tx, campaignUpdate, { campaignId: campaign.id, change, source: options.source ?? "user" }, { userId });
     return { result: { ok: true, run: pending.run }, pending };
   });
   if (!outcome) return null;

@@ -15,7 +15,11 @@ import { readObject, readObjects, updateObject } from "../launch/graph";
 import { budgetLimitMessage, budgetWindow } from "./budget-window";
 import { campaignChange, type CampaignChange } from "./change";
 
-export const updatePayload = z.object({ campaignId: z.uuid(), change: campaignChange });
+/** Who asked: the marketer, or the budget optimizer (on their click or on autopilot); kept with each budget change. */
+export const CHANGE_SOURCES = ["user", "optimizer"] as const;
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+export const updatePayload = z.object({ campaignId: z.uuid(), change: campaignChange, source: z.enum(CHANGE_SOURCES).default("user") });
 
 type Launched = Campaign & { metaAccountId: string; adAccountId: string; metaCampaignId: string };
 
@@ -83,7 +87,7 @@ async function applyChange(campaign: Launched, change: CampaignChange): Promise<
 const OUR_STATUS: Record<string, CampaignStatus> = { ACTIVE: "active", PAUSED: "paused", ARCHIVED: "archived", DELETED: "archived" };
 
 /** Meta's state after the change, as it reports it, stored on our row with the audit entry (and the budget change). */
-async function recordChange(campaign: Launched, change: CampaignChange, applied: Applied, userId: string | null) {
+async function recordChange(campaign: Launched, change: CampaignChange, applied: Applied, source: ChangeSource) {
   const budget = campaignBudget(campaign);
   const kind = budget?.kind ?? "daily";
   // Where the budget lives; an ad-set budget whose ad set we never recorded is simply not re-read.
@@ -107,11 +111,11 @@ async function recordChange(campaign: Launched, change: CampaignChange, applied:
   await db.transaction(async (tx) => {
     await tx.update(campaigns).set(values).where(eq(campaigns.id, campaign.id));
     if (isBudget && metaBudget !== null) {
-      await tx.insert(budgetChanges).values({ campaignId: campaign.id, userId: campaign.userId, fromAmount: applied.fromBudget, toAmount: metaBudget, source: userId ? "user" : "system" });
+      await tx.insert(budgetChanges).values({ campaignId: campaign.id, userId: campaign.userId, fromAmount: applied.fromBudget, toAmount: metaBudget, source });
     }
     await recordAudit(tx, {
       userId: campaign.userId,
-      action: `campaign.${change.kind}`,
+      action: source === "optimizer" ? `optimizer.${change.kind}` : `campaign.${change.kind}`,
       entityType: "campaign",
       entityId: campaign.id,
       before: { status: campaign.status, metaStatus: campaign.metaStatus, budget: applied.fromBudget },
@@ -136,12 +140,12 @@ const DOING: Record<CampaignChange["kind"], string> = {
 export const campaignUpdate = defineJob({
   name: "campaign.update",
   schema: updatePayload,
-  async run({ payload, step, progress, userId }) {
+  async run({ payload, step, progress }) {
     const campaign = await launchedCampaign(payload.campaignId);
     await progress(10, DOING[payload.change.kind]);
     const applied = await step("apply", () => applyChange(campaign, payload.change));
     await progress(60, "Checking the campaign on Meta");
-    const result = await step("record", () => recordChange(campaign, payload.change, applied, userId));
+    const result = await step("record", () => recordChange(campaign, payload.change, applied, payload.source));
     await progress(100, "Done");
     return result;
   },

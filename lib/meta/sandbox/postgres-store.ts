@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db";
+import { resultRows, type Queryable } from "@/db";
 import { sandboxGraphObjects } from "@/db/schema";
 import type { GraphStore } from "@/emulators/meta-graph";
 
@@ -41,7 +41,7 @@ export function createPostgresGraphStore(db: Queryable, scope: string): GraphSto
     },
     async nextId() {
       const result = await db.execute<{ id: string }>(sql`select nextval('sandbox_graph_ids')::text as id`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: Array<{ id: string }> }).rows) as Array<{ id: string }>;
+      const rows = resultRows<{ id: string }>(result);
       return rows[0]!.id;
     },
   };

@@ -4,18 +4,27 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { changeCampaignAction, duplicateCampaignAction, resumeLaunchAction } from "@/app/(app)/campaigns/actions";
+import { CampaignPerformanceSection } from "@/components/analytics/campaign-performance-section";
+import { setOptimizerModeAction } from "@/app/(app)/optimizer/actions";
 import { CampaignStatus } from "@/components/campaigns/campaign-status";
+import { RecommendationCard } from "@/components/optimizer/recommendation-card";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/common/page-header";
 import { LiveRun } from "@/components/jobs/live-run";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { campaignPerformance } from "@/lib/analytics/campaign-performance";
+import { parseRange } from "@/lib/analytics/range";
+import { reportingToday } from "@/lib/analytics/today";
 import { getSessionUser } from "@/lib/auth/session";
+import { tierLimits } from "@/lib/auth/tiers";
 import { getDraft } from "@/lib/campaigns/drafts";
 import { budgetOf } from "@/lib/campaigns/list";
 import { PURPOSES } from "@/lib/campaigns/purposes";
 import { formatMoney, toDecimalString } from "@/lib/money";
+import { visibleRecommendations } from "@/lib/optimizer/daily/queries";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -34,6 +43,15 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   if (campaign.launchState === "not_launched") redirect(`/campaigns/${campaign.id}/edit/${campaign.draft.step}`);
   const budget = budgetOf(campaign);
   const live = campaign.launchState === "launched" && campaign.status !== "archived";
+  // Numbers exist only once Meta has the campaign; getDraft above already checked it is the user's.
+  const now = new Date();
+  const today = await reportingToday(user.id, now);
+  const { range, error: rangeError } = parseRange({ range: query.range, since: query.since, until: query.until }, today);
+  const [performance, recommendations] = await Promise.all([
+    campaign.metaCampaignId ? campaignPerformance(user.id, campaign.id, range, today) : null,
+    visibleRecommendations(user.id, campaign.id),
+  ]);
+  const autopilotAllowed = tierLimits(user.subscriptionTier).autopilot;
 
   return (
     <>
@@ -114,7 +132,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 </li>
               ))}
             </ul>
-            <p className="text-muted-foreground text-xs">Spend and results appear once the performance sync has run.</p>
+            {!performance && <p className="text-muted-foreground text-xs">Spend and results appear once the performance sync has run.</p>}
           </CardContent>
         </Card>
         {live && (
@@ -143,6 +161,23 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   Change budget
                 </Button>
               </form>
+              <form action={setOptimizerModeAction} className="grid gap-2">
+                <Hidden id={campaign.id} />
+                <label htmlFor="optimizer-mode" className="text-sm font-medium">
+                  Budget optimizer
+                </label>
+                <NativeSelect id="optimizer-mode" name="mode" defaultValue={campaign.optimizerMode}>
+                  <option value="recommend">Recommend changes (I approve each)</option>
+                  <option value="autopilot" disabled={!autopilotAllowed}>
+                    Autopilot{autopilotAllowed ? " (applies changes within ±20% a day)" : " (Professional and Business plans)"}
+                  </option>
+                  <option value="off">Off</option>
+                </NativeSelect>
+                <p className="text-muted-foreground text-xs">Each morning AdPilot compares this campaign with your others of the same goal on this ad account and moves budget toward the cheaper results. Every change can be undone.</p>
+                <Button type="submit" variant="outline">
+                  Save
+                </Button>
+              </form>
               <form action={changeCampaignAction}>
                 <Hidden id={campaign.id} />
                 <input type="hidden" name="kind" value="archive" />
@@ -154,6 +189,19 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           </Card>
         )}
       </div>
+      {recommendations.length > 0 && (
+        <section aria-labelledby="campaign-recommendations" className="mt-6 grid gap-3">
+          <h2 id="campaign-recommendations" className="text-sm font-medium">
+            Recommendations
+          </h2>
+          <div className="grid gap-3 lg:grid-cols-2">
+            {recommendations.map((recommendation) => (
+              <RecommendationCard key={recommendation.id} recommendation={recommendation} returnTo={`/campaigns/${campaign.id}`} now={now} />
+            ))}
+          </div>
+        </section>
+      )}
+      {performance && <CampaignPerformanceSection campaign={campaign} performance={performance} range={range} rangeError={rangeError} />}
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { limitByIp, PUBLIC_RATE_LIMITS } from "@/lib/http/limit-by-ip";
 import { completeConnection } from "@/lib/meta/connections";
 
 const settings = (params: Record<string, string>) => {
@@ -12,6 +13,8 @@ const settings = (params: Record<string, string>) => {
 };
 
 export async function GET(request: Request): Promise<Response> {
+  const limited = await limitByIp(request, PUBLIC_RATE_LIMITS.oauthReturnPerIp);
+  if (limited) return limited;
   const user = await getSessionUser();
   if (!user) return NextResponse.redirect(new URL("/sign-in?callbackUrl=%2Fsettings", env.APP_URL), { status: 303 });
 
