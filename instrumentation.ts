@@ -5,6 +5,10 @@ export async function register(): Promise<void> {
   // workers out of the Edge bundle. Through lib/env.ts it would not be inlined.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Next.js opens a span per request once a tracer is registered: its timing feeds
+  // the per-route latency histogram and its trace id is every log line's request id.
+  const { startTracing } = await import("@/lib/observability/tracing");
+  startTracing();
   const { startEmbeddedWorkers } = await import("@/lib/jobs/local/embedded-workers");
   startEmbeddedWorkers();
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { jobRuns, jobSteps, type JobDispatch, type JobRun } from "@/db/schema";
+import { withLogContext } from "@/lib/observability/log-context";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { JOB_LEASE_SECONDS, JOB_MAX_RETRIES } from "./config";
@@ -78,6 +79,9 @@ async function suspend(run: JobRun, resumeAt: Date, message: string | null): Pro
  * as text, be parsed as a number and come back rounded. Rows written before the
  * wrapper existed are read as they are.
  */
+/** Step names may carry a counter or id ("page-12"); the metric groups them by their shape. */
+const stepFamily = (name: string) => name.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ":id").replace(/\d+/g, "#");
+
 const wrapStep = (result: Json): Json => ({ $step: result });
 function unwrapStep(stored: unknown): Json {
   return stored !== null && typeof stored === "object" && !Array.isArray(stored) && Object.hasOwn(stored, "$step") ? (stored as { $step: Json }).$step : (stored as Json);
@@ -100,7 +104,8 @@ async function notifyFailed(job: JobDefinition, payload: unknown, reason: string
 export async function executeRun(runId: string, attempt: number): Promise<RunOutcome> {
   const started = performance.now();
   const claimedRun: { kind?: string } = {};
-  const outcome = await executeRunOnce(runId, attempt, claimedRun);
+  // Every log line of this delivery carries the run; job steps add their name below.
+  const outcome = await withLogContext({ runId, attempt }, () => executeRunOnce(runId, attempt, claimedRun));
   // Only deliveries that claimed their run are counted: a busy or finished run did no work.
   if (claimedRun.kind) {
     metrics.jobDeliveries.inc({ job: claimedRun.kind, outcome: outcome.kind });
@@ -153,7 +158,8 @@ async function executeRunOnce(runId: string, attempt: number, claimedRun: { kind
       once(name);
       if (stored.has(name)) return stored.get(name);
       const startedAt = new Date();
-      const result = toJson(await fn()) as Json;
+      const result = toJson(await withLogContext({ job: run.kind, step: name }, fn)) as Json;
+      metrics.jobStepSeconds.observe({ job: run.kind, step: stepFamily(name) }, (Date.now() - startedAt.getTime()) / 1000);
       await record(name, result, startedAt);
       return result;
     }) as JobContext<unknown>["step"],

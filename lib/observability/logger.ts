@@ -1,14 +1,16 @@
+import pino from "pino";
 import { env } from "@/lib/env";
+import { currentLogFields } from "./log-context";
 
 /**
- * Structured JSON lines on stdout/stderr. Callers pass context objects, never
- * secrets: tokens, passwords and keys are redacted by name as a safety net.
+ * Structured JSON lines (pino) on stdout. Every line carries the request id
+ * and, in a job, the run and step (see log-context.ts). Callers pass context
+ * objects, never secrets; anything whose key looks like a token, password or
+ * key is redacted by name anyway, at any depth pino's paths cannot reach.
  */
-type Level = "debug" | "info" | "warn" | "error";
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEYS = /pass(word)?|token|secret|key|authorization|cookie/i;
 
-function redact(value: unknown, depth = 0): unknown {
+export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
   if (!value || typeof value !== "object" || depth > 4) return value;
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
@@ -17,16 +19,24 @@ function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-function write(level: Level, message: string, context?: Record<string, unknown>): void {
-  if (ORDER[level] < ORDER[env.LOG_LEVEL] || env.NODE_ENV === "test") return;
-  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...(redact(context) as object) });
-  if (level === "error" || level === "warn") console.error(line);
-  else console.log(line);
-}
+const base = pino({
+  level: env.LOG_LEVEL,
+  // Tests assert on behaviour, not log lines; their output stays readable.
+  enabled: env.NODE_ENV !== "test",
+  base: { app: "adpilot" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  messageKey: "message",
+  formatters: { level: (label) => ({ level: label }) },
+  mixin: () => currentLogFields(),
+});
+
+type Context = Record<string, unknown>;
+const write = (level: "debug" | "info" | "warn" | "error") => (message: string, context?: Context) =>
+  base[level]((context ? redact(context) : {}) as object, message);
 
 export const logger = {
-  debug: (message: string, context?: Record<string, unknown>) => write("debug", message, context),
-  info: (message: string, context?: Record<string, unknown>) => write("info", message, context),
-  warn: (message: string, context?: Record<string, unknown>) => write("warn", message, context),
-  error: (message: string, context?: Record<string, unknown>) => write("error", message, context),
+  debug: write("debug"),
+  info: write("info"),
+  warn: write("warn"),
+  error: write("error"),
 };

@@ -12,6 +12,8 @@ function create() {
   registry.setDefaultLabels({ app: "adpilot" });
   return {
     registry,
+    httpRequestSeconds: new Histogram({ name: "adpilot_http_request_seconds", help: "Requests served (pages, server actions, route handlers) by route, method and status class", labelNames: ["route", "method", "status"], buckets: [0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    jobStepSeconds: new Histogram({ name: "adpilot_job_step_seconds", help: "Time one job step took (steps replayed from the journal are not counted)", labelNames: ["job", "step"], buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60], registers: [registry] }),
     jobDeliveries: new Counter({ name: "adpilot_job_deliveries_total", help: "Job deliveries by job and outcome", labelNames: ["job", "outcome"], registers: [registry] }),
     jobDeliverySeconds: new Histogram({ name: "adpilot_job_delivery_seconds", help: "Time one job delivery took", labelNames: ["job"], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 150], registers: [registry] }),
     metaCalls: new Counter({ name: "adpilot_meta_calls_total", help: "Graph API responses by outcome", labelNames: ["outcome"], registers: [registry] }),

@@ -30,6 +30,16 @@ describe("operator alerts", () => {
     expect(keys).not.toContain(`failing:${flaky}`);
   });
 
+  it("flags a server error rate over 1% among this instance's recent requests", async () => {
+    const { recordRequest } = await import("@/lib/observability/request-stats");
+    const at = Date.now();
+    for (let i = 0; i < 98; i++) recordRequest({ at, route: "/dashboard", method: "GET", status: 200, ms: 20 });
+    expect((await currentAlerts()).map((alert) => alert.key)).not.toContain("http-error-rate");
+    for (let i = 0; i < 2; i++) recordRequest({ at, route: "/api/assets", method: "POST", status: 500, ms: 20 });
+    const alert = (await currentAlerts()).find((candidate) => candidate.key === "http-error-rate");
+    expect(alert?.text).toBe("2 of 100 requests failed with a server error in the last 5 minutes (2.0%).");
+  });
+
   it("posts each alert to the webhook once per 30 minutes, and retries after a refused post", async () => {
     const broken = `test.down-${crypto.randomUUID().slice(0, 6)}`;
     await db.insert(jobRuns).values([finished(broken, "failed", 30), finished(broken, "failed", 20), finished(broken, "failed", 10)]);

@@ -6,8 +6,9 @@ import { env } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kv } from "@/lib/kv";
 import { logger } from "@/lib/observability/logger";
+import { summarizeRequests } from "@/lib/observability/request-stats";
 
-/** Alert when more than 1% of the last 5 minutes' job runs failed (with enough runs to mean it)… */
+/** Alert when more than 1% of the last 5 minutes' job runs or requests failed (with enough of them to mean it)… */
 export const ERROR_RATE_THRESHOLD = 0.01;
 const MIN_RUNS = 20;
 /** …or when one job kind's last runs all failed. */
@@ -34,6 +35,11 @@ export async function currentAlerts(): Promise<Alert[]> {
   const alerts: Alert[] = [];
   if (rate && rate.total >= MIN_RUNS && rate.failed / rate.total > ERROR_RATE_THRESHOLD) {
     alerts.push({ key: "error-rate", text: `${rate.failed} of ${rate.total} job runs failed in the last 5 minutes (${((rate.failed / rate.total) * 100).toFixed(1)}%).` });
+  }
+  // Requests are this instance's own (the checking job runs on one of them): 5xx answers over all answers.
+  const requests = summarizeRequests(5 * 60 * 1000);
+  if (requests.requests >= MIN_RUNS && requests.errorRate > ERROR_RATE_THRESHOLD) {
+    alerts.push({ key: "http-error-rate", text: `${requests.errors} of ${requests.requests} requests failed with a server error in the last 5 minutes (${(requests.errorRate * 100).toFixed(1)}%).` });
   }
   for (const { kind } of streaks) alerts.push({ key: `failing:${kind}`, text: `The last ${FAILING_STREAK} runs of ${kind} failed.` });
   return alerts;

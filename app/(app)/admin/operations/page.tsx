@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/common/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
+import { liveOverview } from "@/lib/operations/live";
 import { operationsOverview } from "@/lib/operations/overview";
 
 export const metadata: Metadata = { title: "Operations" };
@@ -13,11 +14,48 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 export default async function OperationsPage() {
   const user = await getSessionUser();
   if (user?.role !== "operator") notFound();
-  const overview = await operationsOverview();
+  const [overview, live] = await Promise.all([operationsOverview(), liveOverview()]);
+  const ms = (value: number | null) => (value === null ? "—" : `${Math.round(value)} ms`);
   return (
     <>
       <PageHeader title="Operations" description="Jobs, AI and syncs across all users. Per-process counters are at /api/metrics." />
       <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Requests, last 5 minutes (this server)</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-1 text-sm" data-testid="requests">
+            <p>
+              {live.requests.requests} requests · p50 {ms(live.requests.p50Ms)} · p95 {ms(live.requests.p95Ms)} ·{" "}
+              <span className={live.requests.errorRate > 0.01 ? "text-destructive" : ""}>errors {percent(live.requests.errorRate)}</span>
+            </p>
+            <p className="text-muted-foreground text-xs">Slowest routes (p95):</p>
+            <ul className="grid gap-1">
+              {live.requests.slowest.map((row) => (
+                <li key={row.route} className="flex justify-between gap-2">
+                  <span className="truncate font-mono text-xs">{row.route}</span>
+                  <span className="tabular-nums">
+                    {row.requests} · {ms(row.p95Ms)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Meta usage by ad account (latest reading)</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-1 text-sm">
+            {live.metaUsage.map((row) => (
+              <p key={row.adAccount} className="flex justify-between gap-2">
+                <span className="font-mono text-xs">{row.adAccount}</span>
+                <span className={row.percent >= 85 ? "text-destructive tabular-nums" : "tabular-nums"}>{row.percent}%</span>
+              </p>
+            ))}
+            {live.metaUsage.length === 0 && <p className="text-muted-foreground">No Graph calls on this server yet.</p>}
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle>Job backlog</CardTitle>

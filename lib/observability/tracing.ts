@@ -1,0 +1,44 @@
+import { context, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { BasicTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { metrics } from "./metrics";
+import { recordRequest } from "./request-stats";
+
+/** The span Next.js opens around every request it serves (pages, server actions, route handlers). */
+const REQUEST_SPAN = "BaseServer.handleRequest";
+
+/**
+ * Turns Next.js's own request spans into the per-route latency histogram and
+ * the recent-request ring. Nothing is exported to a tracing backend: the spans
+ * exist for their timing and their trace id, which is our request id.
+ */
+export class RequestMetricsProcessor implements SpanProcessor {
+  onStart(): void {}
+
+  onEnd(span: ReadableSpan): void {
+    if (span.attributes["next.span_type"] !== REQUEST_SPAN) return;
+    const route = String(span.attributes["http.route"] ?? span.attributes["next.route"] ?? "unmatched");
+    const method = String(span.attributes["http.method"] ?? "GET");
+    const status = Number(span.attributes["http.status_code"] ?? 0);
+    const [seconds, nanos] = span.duration;
+    const ms = seconds * 1000 + nanos / 1e6;
+    // A server action shows up as a POST to the route of the page it was called from.
+    metrics.httpRequestSeconds.observe({ route, method, status: statusClass(status) }, ms / 1000);
+    recordRequest({ at: Date.now(), route, method, status, ms });
+  }
+
+  async forceFlush(): Promise<void> {}
+  async shutdown(): Promise<void> {}
+}
+
+const statusClass = (status: number) => (status >= 100 ? `${Math.floor(status / 100)}xx` : "unknown");
+
+const started = globalThis as typeof globalThis & { __adpilotTracing?: boolean };
+
+/** Called once per server process from instrumentation.ts. */
+export function startTracing(): void {
+  if (started.__adpilotTracing) return;
+  started.__adpilotTracing = true;
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new RequestMetricsProcessor()] }));
+}
