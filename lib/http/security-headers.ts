@@ -3,7 +3,8 @@
  * "Apply" button would spend someone's money), MIME sniffing is off, referrers stay
  * on our origin, powerful browser features are off, and HTTPS is pinned for two
  * years (browsers ignore HSTS over plain http, so local development is unaffected).
- * A script Content-Security-Policy needs per-request nonces and is not set here yet.
+ * Pages get the full script policy with a per-request nonce from proxy.ts; this
+ * static one covers API answers and files, which never run scripts.
  */
 export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },

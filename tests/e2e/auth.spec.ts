@@ -82,6 +82,13 @@ test("the landing page says what AdPilot does", async ({ page }, testInfo) => {
   const headers = response!.headers();
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Scripts only with this response's nonce, which Next.js put on each of its own.
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"]!)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((value) => value === nonce)).toBe(true);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Run Meta ads");

@@ -46,6 +46,16 @@ export const test = base.extend<{ auth: AuthFlow }>({
   extraHTTPHeaders: async ({}, provide) =>
     provide({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}, 203.0.113.${Math.floor(Math.random() * 250) + 1}` }),
   // Playwright's fixture callback is named `use`, which is not React's hook.
+  // Every spec doubles as a check of the page Content-Security-Policy: whatever the
+  // browser refused (a script without the nonce, an image from a blocked origin) fails it.
+  page: async ({ page }, provide) => {
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await provide(page);
+    expect(refused, "the page's Content-Security-Policy refused something").toEqual([]);
+  },
   auth: async ({ page }, provide) => provide(new AuthFlow(page)),
 });
 
