@@ -1,25 +1,22 @@
 // npm run bench:dashboard — p50/p95 of each dashboard query on PostgreSQL for a user
 // with 1,000 campaigns × 365 days. Creates a scratch database next to the one named by
 // --url (default: local Postgres), migrates it, seeds it, measures, and drops it.
-import postgres from "postgres";
+import { runExitHooks } from "../support/on-exit";
+import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/scratch-database";
+import { seedCampaignHistory } from "../support/seed-analytics";
 
 const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=").slice(1).join("=") ?? fallback;
-const adminUrl = option("url", "postgres://postgres@127.0.0.1:5432/postgres");
+const adminUrl = option("url", DEFAULT_ADMIN_URL);
 const runs = Number(option("runs", "50"));
 const campaignCount = Number(option("campaigns", "1000"));
 const dayCount = Number(option("days", "365"));
 const keep = process.argv.includes("--keep"); // leave the database for EXPLAIN
 const TARGET_P95_MS = 50;
-const scratch = "bench_dashboard";
 
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${scratch}`);
-await admin.unsafe(`create database ${scratch}`);
-const scratchUrl = new URL(adminUrl);
-scratchUrl.pathname = `/${scratch}`;
+const scratch = await createScratchDatabase("bench_dashboard", { adminUrl, keep });
 // Set before the app's modules load, so lib/env reads them (a bench run is its own process).
 // eslint-disable-next-line no-restricted-properties -- configuring the app under test, not reading config
-Object.assign(process.env, { DATABASE_URL: scratchUrl.toString(), APP_ENV: "local", LOG_LEVEL: "error" });
+Object.assign(process.env, { DATABASE_URL: scratch.url, APP_ENV: "local", LOG_LEVEL: "error" });
 
 const { db, closeDb } = await import("@/db");
 const { runMigrations } = await import("@/db/migrate");
@@ -27,7 +24,6 @@ const { sql } = await import("drizzle-orm");
 const { kpiSummary, dailySeries, campaignRows, sortRows } = await import("@/lib/analytics/queries");
 const { campaignPerformance } = await import("@/lib/analytics/campaign-performance");
 const { presetRange } = await import("@/lib/analytics/range");
-const { refreshRunningTotals, refreshUserDaily } = await import("@/lib/analytics/sync/store-rows");
 
 /** Rows of a raw statement (postgres.js returns them as the result itself). */
 const rows = async <Row>(query: ReturnType<typeof sql>): Promise<Row[]> => (await db.execute(query)) as unknown as Row[];
@@ -41,23 +37,8 @@ try {
   const userId = user!.id;
   // A second tenant with the same shape, so the user_id filter has something to skip.
   const [other] = await rows<{ id: string }>(sql`insert into users (email, name) values ('other@example.test', 'Other') returning id`);
-  for (const [owner, count] of [[userId, campaignCount], [other!.id, campaignCount / 4]] as const) {
-    await db.execute(sql`
-      insert into campaigns (user_id, name, purpose, status, currency, meta_campaign_id, launch_state)
-      select ${owner}, 'Campaign ' || n, 'sales', 'active', case when n % 10 = 0 then 'EUR' else 'USD' end, '12' || n, 'launched'
-      from generate_series(1, ${count}) as n`);
-    await db.execute(sql`
-      insert into performance_analytics (user_id, campaign_id, date, impressions, reach, clicks, spend, conversions, conversion_value)
-      select c.user_id, c.id, (${today}::date - d),
-        (random() * 20000)::bigint, (random() * 10000)::bigint, (random() * 400)::bigint,
-        round((random() * 500)::numeric, 2), (random() * 12)::bigint, round((random() * 2000)::numeric, 2)
-      from campaigns c cross join generate_series(0, ${dayCount - 1}) as d
-      where c.user_id = ${owner}`);
-  }
-  // The running totals the sync keeps, derived once for everything seeded.
-  const ids = (await rows<{ id: string }>(sql`select id from campaigns`)).map((row) => row.id);
-  await refreshRunningTotals(db, ids, "1970-01-01");
-  for (const owner of [userId, other!.id]) await refreshUserDaily(db, owner, "1970-01-01", today);
+  await seedCampaignHistory(db, { userId, campaigns: campaignCount, days: dayCount, today, eurEvery: 10 });
+  await seedCampaignHistory(db, { userId: other!.id, campaigns: Math.ceil(campaignCount / 4), days: dayCount, today, eurEvery: 10 });
   // Ad-level rows for the campaign the detail query reads: 5 ads × every day.
   const [detail] = await rows<{ id: string }>(sql`select id from campaigns where user_id = ${userId} order by name limit 1`);
   await db.execute(sql`insert into meta_accounts (user_id, meta_user_id, name, access_token) values (${userId}, 'bench', 'Bench', 'not-a-token')`);
@@ -106,6 +87,5 @@ try {
   }
 } finally {
   await closeDb();
-  if (!keep) await admin.unsafe(`drop database if exists ${scratch}`);
-  await admin.end();
+  await runExitHooks();
 }

@@ -8,8 +8,9 @@
 // A scratch database (adpilot_bench_sync) is created and dropped; the Graph
 // emulator runs on a loopback port in this process.
 import { randomUUID } from "node:crypto";
-import postgres from "postgres";
-import { startGraphEmulator } from "@/emulators/meta-graph";
+import { startCountingGraph, graphBenchEnvironment } from "../support/graph-emulator";
+import { runExitHooks } from "../support/on-exit";
+import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/scratch-database";
 
 const ACCOUNTS = Number(process.argv.find((arg) => arg.startsWith("--accounts="))?.split("=")[1] ?? 20);
 const CAMPAIGNS = 50;
@@ -17,36 +18,14 @@ const ADS = 5;
 const DAYS = 28;
 const NAIVE_SAMPLE_ACCOUNTS = Math.min(2, ACCOUNTS);
 const CONCURRENCY = 4;
-const APP = { appId: "990000000000001", appSecret: "bench-app-secret-0123456789abcdef" };
 
 // eslint-disable-next-line no-restricted-properties -- the bench configures the app under test
-const baseUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const scratch = "adpilot_bench_sync";
-const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${scratch}`);
-await admin.unsafe(`create database ${scratch}`);
-const databaseUrl = new URL(baseUrl);
-databaseUrl.pathname = `/${scratch}`;
-
-const graph = await startGraphEmulator({ ...APP, accessTier: "standard", insights: { reportRunDurationMs: 1 } });
+const scratch = await createScratchDatabase("adpilot_bench_sync", { adminUrl: process.env.BENCH_POSTGRES_URL ?? DEFAULT_ADMIN_URL });
 // Every Graph request the emulator serves, counted on its side of the wire.
-let served = 0;
-const take = graph.emulator.faults.take.bind(graph.emulator.faults);
-graph.emulator.faults.take = (method, path) => {
-  served++;
-  return take(method, path);
-};
+const graph = await startCountingGraph();
 
 // eslint-disable-next-line no-restricted-properties -- set before the app's modules load, so lib/env reads them
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl.toString(),
-  APP_ENV: "local",
-  LOG_LEVEL: "error",
-  META_APP_ID: APP.appId,
-  META_APP_SECRET: APP.appSecret,
-  META_GRAPH_URL: graph.url,
-  AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-});
+Object.assign(process.env, graphBenchEnvironment(graph.url, scratch.url));
 
 const { db, closeDb } = await import("@/db");
 const { runMigrations } = await import("@/db/migrate");
@@ -107,7 +86,7 @@ for (let index = 0; index < ACCOUNTS; index++) {
 console.log(`Seeded ${ACCOUNTS} accounts × ${CAMPAIGNS} campaigns × ${ADS} ads in ${fmt((performance.now() - seedStarted) / 1000)} s`);
 
 // --- AdPilot's sync ------------------------------------------------------------------
-served = 0;
+graph.counts.served = 0;
 const syncStarted = performance.now();
 async function syncAccount(rowId: string): Promise<void> {
   const { run } = await startJob(insightsSyncAccount, { adAccountId: rowId, trigger: "manual" }, { userId: user!.id, idempotencyKey: `bench:${rowId}` });
@@ -127,7 +106,7 @@ await Promise.all(
   }),
 );
 const syncMs = performance.now() - syncStarted;
-const syncServed = served;
+const syncServed = graph.counts.served;
 const [totals] = await db
   .select({ calls: sql<number>`sum(${schema.adAccountSyncs.calls})::int`, rows: sql<number>`sum(${schema.adAccountSyncs.rows})::int` })
   .from(schema.adAccountSyncs)
@@ -140,7 +119,7 @@ const api = graphApiFor(connection!);
 const until = localDate(now, "UTC");
 const days = Array.from({ length: DAYS }, (_, index) => addDays(until, -index));
 const naiveCalls = accounts.slice(0, NAIVE_SAMPLE_ACCOUNTS).flatMap((account) => account.campaignIds.flatMap((campaignId) => days.map((day) => ({ campaignId, day }))));
-served = 0;
+graph.counts.served = 0;
 let naiveRows = 0;
 const naiveStarted = performance.now();
 await Promise.all(
@@ -157,7 +136,7 @@ await Promise.all(
   }),
 );
 const naiveSampleMs = performance.now() - naiveStarted;
-const naiveSampleServed = served;
+const naiveSampleServed = graph.counts.served;
 const scale = ACCOUNTS / NAIVE_SAMPLE_ACCOUNTS;
 
 // --- Upsert throughput of the sync's bulk writes ------------------------------------
@@ -208,5 +187,4 @@ console.log(`  first write ${fmt(rowsPerSecond(upsertRows.length, insertMs))} ro
 
 await closeDb();
 await graph.close();
-await admin.unsafe(`drop database if exists ${scratch} with (force)`);
-await admin.end();
+await runExitHooks();

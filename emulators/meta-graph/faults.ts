@@ -7,6 +7,7 @@
  *   emulator.faults.add({ kind: "delay", ms: 300, path: /adsets/ })
  *   emulator.faults.add({ kind: "reportRunFailure", atPercent: 40 })
  *   emulator.faults.add({ kind: "lostResponse", method: "POST", path: /\/adsets$/ })
+ *   emulator.faults.add({ kind: "transient", times: Infinity, probability: 0.1 })
  *
  * "reportRunFailure" does not fail a call: it marks the report run created by the
  * next matching async insights request (POST …/insights), which then ends in
@@ -35,11 +36,18 @@ export type FaultRule = FaultKind & {
   times?: number;
   path?: RegExp;
   method?: "GET" | "POST" | "DELETE";
+  /** chance (0-1) that a matching call is affected; calls it spares do not count against `times` */
+  probability?: number;
+  /** the dice for `probability` (default Math.random); pass a seeded one for a repeatable run */
+  random?: () => number;
 };
 
 export type FaultPlan = { delayMs: number; failure?: Exclude<FaultKind, { kind: "delay" | "reportRunFailure" }> };
 
 const DEFAULT_REPORT_FAIL_PERCENT = 50;
+
+/** Whether a matching rule affects this call: always, unless it only fires at random. */
+const fires = (rule: FaultRule) => rule.probability === undefined || (rule.random ?? Math.random)() < rule.probability;
 
 export class FaultInjector {
   private rules: Array<FaultRule & { remaining: number }> = [];
@@ -70,9 +78,10 @@ export class FaultInjector {
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.kind === "reportRunFailure") continue;
       if (rule.kind === "delay") {
+        if (!fires(rule)) continue;
         plan.delayMs += rule.ms;
         rule.remaining--;
-      } else if (!plan.failure) {
+      } else if (!plan.failure && fires(rule)) {
         plan.failure = rule;
         rule.remaining--;
       }
@@ -86,7 +95,10 @@ export class FaultInjector {
    * (`path` like take's) and returns the percentage at which that run fails.
    */
   takeReportRunFailure(path: string): number | undefined {
-    const rule = this.rules.find((candidate) => candidate.kind === "reportRunFailure" && candidate.remaining > 0 && (!candidate.method || candidate.method === "POST") && (!candidate.path || candidate.path.test(path)));
+    const rule = this.rules.find(
+      (candidate) =>
+        candidate.kind === "reportRunFailure" && candidate.remaining > 0 && (!candidate.method || candidate.method === "POST") && (!candidate.path || candidate.path.test(path)) && fires(candidate),
+    );
     if (!rule || rule.kind !== "reportRunFailure") return undefined;
     rule.remaining--;
     this.rules = this.rules.filter((candidate) => candidate.remaining > 0);

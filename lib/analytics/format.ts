@@ -18,8 +18,13 @@ export function formatMajor(value: number | null, currency: string): string {
   return formatMoney(Math.round(value * 10 ** digits), currency);
 }
 
+// Built once: constructing an Intl formatter costs far more than formatting, and a page formats hundreds of figures.
+const countFormat = new Intl.NumberFormat("en-US");
+const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const yearFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat("en-US").format(value);
+  return countFormat.format(value);
 }
 
 /** 0.01234 → "1.23%". */
@@ -42,10 +47,10 @@ export function formatChange(value: number | null): string {
 
 /** "2025-03-07" → "Mar 7" (the chart axis); UTC so the server's zone never shifts a day. */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatRange(range: { since: string; until: string }): string {
-  const year = (day: string) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  const year = (day: string) => yearFormat.format(new Date(`${day}T00:00:00Z`));
   return range.since === range.until ? year(range.since) : `${year(range.since)} – ${year(range.until)}`;
 }

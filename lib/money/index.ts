@@ -35,10 +35,17 @@ export function fromDecimalString(value: string, currency: string): number {
   return Number(sign === "-" ? -minor : minor);
 }
 
+// One formatter per locale and currency: building an Intl.NumberFormat costs far more than using one.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** For people: "$12.34", "¥1,500". */
 export function formatMoney(minor: number, currency: string, locale = "en-US"): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    digits === 0 ? minor : minor / 100,
-  );
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(digits === 0 ? minor : minor / 100);
 }

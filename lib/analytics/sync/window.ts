@@ -1,8 +1,16 @@
 /** Account-local calendar days: Meta reports each day in the ad account's time zone. */
 
+// One formatter per time zone, built on first use: every page asks for "today" in the user's zones.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(now: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 export function addDays(date: string, days: number): string {
