@@ -12,3 +12,14 @@ export async function register(): Promise<void> {
   const { startEmbeddedWorkers } = await import("@/lib/jobs/local/embedded-workers");
   startEmbeddedWorkers();
 }
+
+/**
+ * Errors Next.js caught while rendering, in an action or a route handler, as one
+ * structured line with the request id (Next's own console output has neither).
+ */
+export async function onRequestError(error: unknown, request: { path: string; method: string }, context: { routePath: string; routeType: string }): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("@/lib/observability/logger");
+  logger.error("request failed", { error, method: request.method, path: request.path.split("?")[0], route: context.routePath, kind: context.routeType });
+}

@@ -27,12 +27,15 @@ describe("request spans", () => {
     for (let i = 1; i <= 19; i++) serve(route, "GET", 200, i * 10);
     serve(route, "POST", 500, 400);
     tracer.startSpan("AppRender.getBodyResult", { attributes: { "next.span_type": "AppRender.getBodyResult" } }).end();
+    // The proxy-only pass of a request is not a request of its own.
+    tracer.startSpan("GET", { attributes: { "next.span_type": "BaseServer.handleRequest", "http.method": "GET", "http.status_code": 200, "next.bubble": true } }).end();
 
     const histogram = (await metrics.httpRequestSeconds.get()).values;
     const count = (method: string, status: string) =>
       histogram.find((value) => value.metricName === "adpilot_http_request_seconds_count" && value.labels.route === route && value.labels.method === method && value.labels.status === status)?.value;
     expect(count("GET", "2xx")).toBe(19);
     expect(count("POST", "5xx")).toBe(1);
+    expect(histogram.some((value) => value.labels.route === "unmatched")).toBe(false);
 
     const summary = summarizeRequests(60_000);
     const mine = summary.slowest.find((row) => row.route === `GET ${route}`);

@@ -1,6 +1,8 @@
-import { context, trace } from "@opentelemetry/api";
+import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { BasicTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { recordRequest } from "./request-stats";
 
@@ -17,6 +19,10 @@ export class RequestMetricsProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if (span.attributes["next.span_type"] !== REQUEST_SPAN) return;
+    // Next.js serves a request that passes proxy.ts in two passes; the first (proxy
+    // only, marked "bubble") would count every page twice. A redirect answered by the
+    // proxy alone (signed out → /sign-in) is therefore not in these figures.
+    if (span.attributes["next.bubble"] === true) return;
     const route = String(span.attributes["http.route"] ?? span.attributes["next.route"] ?? "unmatched");
     const method = String(span.attributes["http.method"] ?? "GET");
     const status = Number(span.attributes["http.status_code"] ?? 0);
@@ -25,6 +31,9 @@ export class RequestMetricsProcessor implements SpanProcessor {
     // A server action shows up as a POST to the route of the page it was called from.
     metrics.httpRequestSeconds.observe({ route, method, status: statusClass(status) }, ms / 1000);
     recordRequest({ at: Date.now(), route, method, status, ms });
+    // The access log line. The path without its query: OAuth returns carry codes there.
+    const path = String(span.attributes["http.target"] ?? "").split("?")[0];
+    logger.info("request", { requestId: span.spanContext().traceId, method, route, path, status, ms: Math.round(ms) });
   }
 
   async forceFlush(): Promise<void> {}
@@ -40,5 +49,8 @@ export function startTracing(): void {
   if (started.__adpilotTracing) return;
   started.__adpilotTracing = true;
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  // Next.js hands the proxy pass's trace context to the render pass through request
+  // headers; with a propagator both passes, and so their log lines, share one request id.
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new RequestMetricsProcessor()] }));
 }
