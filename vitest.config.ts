@@ -30,6 +30,8 @@ export default defineConfig({
       // The Meta sandbox the connect-flow tests serve (one fixed scope for every test user).
       META_GRAPH_URL: "http://127.0.0.1:39018/api/sandbox/graph/0000000000000000000000aa",
     },
+    // next-auth imports "next/server" without an extension, which Node cannot resolve outside Next; Vite can.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

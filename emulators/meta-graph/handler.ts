@@ -1,7 +1,7 @@
 import { runBatch } from "./batch";
 import { executeCall, type GraphResult } from "./call";
 import { GRAPH_VERSION, type EmulatorContext } from "./context";
-import { GraphError, errorBody } from "./errors";
+import { GraphError, errorBody, unknownObject } from "./errors";
 import { debugToken, exchangeToken, showDialog, submitConsent } from "./oauth";
 import { MEDIA_PATH, serveImage } from "./objects/images";
 import { readParams, type Params } from "./params";
@@ -58,6 +58,11 @@ export function createHandler(ctx: EmulatorContext, pathPrefix: string, ready: (
     }
     if (prefix && pathname.startsWith(prefix)) pathname = pathname.slice(prefix.length);
     const path = pathname.replace(/^\/+/, "").replace(/^v\d+\.\d+(\/|$)/, "").replace(/\/+$/, "");
+    if (path.includes("\u0000")) {
+      // No object's id holds NUL (the sandbox's PostgreSQL store could not even look one up).
+      const error = unknownObject(path.replaceAll("\u0000", ""), request.method);
+      return respond({ status: error.status, body: errorBody(error), headers: {} });
+    }
 
     if (path.startsWith(`${MEDIA_PATH}/`)) return serveImage(ctx, path.slice(MEDIA_PATH.length + 1));
     if (path === "sandbox-media/video-thumbnail.png") return new Response(new Uint8Array(THUMBNAIL), { headers: { "content-type": "image/png" } });

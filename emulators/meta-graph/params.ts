@@ -138,28 +138,37 @@ function decodeLenient(text: string): string {
 export async function readParams(request: Request, url: URL): Promise<Params> {
   const values = searchParamsToRecord(url.searchParams);
   const files: Record<string, UploadedFile> = {};
-  if (request.method === "GET" || request.method === "HEAD" || !request.body) return new Params(values, files);
+  if (request.method !== "GET" && request.method !== "HEAD" && request.body) await readBody(request, values, files);
+  // The in-app sandbox keeps objects in PostgreSQL, which cannot hold NUL: refused like any malformed value.
+  if (holdsNul(values)) throw invalidParam("Parameters cannot contain NUL characters");
+  return new Params(values, files);
+}
 
+const holdsNul = (value: unknown): boolean =>
+  typeof value === "string" ? value.includes("\u0000") : typeof value === "object" && value !== null && Object.entries(value).some(([key, item]) => key.includes("\u0000") || holdsNul(item));
+
+async function readBody(request: Request, values: Record<string, unknown>, files: Record<string, UploadedFile>): Promise<void> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
+    const form = await request.formData().catch(() => {
+      throw invalidParam("The request body is not valid multipart form data");
+    });
     for (const [key, value] of form) {
       if (typeof value === "string") values[key] = value;
       else files[key] = { filename: value.name || key, bytes: Buffer.from(await value.arrayBuffer()) };
     }
-    return new Params(values, files);
+    return;
   }
   const text = await request.text();
-  if (text.trim() === "") return new Params(values, files);
+  if (text.trim() === "") return;
   if (type.includes("json") || text.trimStart().startsWith("{")) {
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) Object.assign(values, parsed);
-      return new Params(values, files);
+      return;
     } catch {
       throw invalidParam("The request body is not valid JSON");
     }
   }
   Object.assign(values, searchParamsToRecord(new URLSearchParams(text)));
-  return new Params(values, files);
 }

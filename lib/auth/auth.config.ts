@@ -7,7 +7,8 @@ import { HOME_PATH, isAppPath, isAuthPath } from "./routes";
  * auth.ts adds the Credentials provider on top.
  */
 export const authConfig = {
-  pages: { signIn: "/sign-in", newUser: HOME_PATH },
+  // Auth.js's own error page answers 500 to anyone who asks for /api/auth/error?error=Configuration; ours is the sign-in form.
+  pages: { signIn: "/sign-in", error: "/sign-in", newUser: HOME_PATH },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
   providers: [],

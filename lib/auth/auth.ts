@@ -8,6 +8,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authSecret } from "@/lib/local-secrets";
 import { logger } from "@/lib/observability/logger";
 import { authConfig } from "./auth.config";
+import { refuseBadCallbackUrl } from "./callback-url-guard";
 import { clientIp } from "./client-ip";
 import { authenticate } from "./credentials";
 import { signInSchema } from "./validation";
@@ -26,7 +27,7 @@ export class TooManyAttempts extends CredentialsSignin {
 // Tier and role live in the JWT; re-read them this often so a plan change shows up.
 const REFRESH_MS = 5 * 60 * 1000;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   ...authConfig,
   secret: authSecret(),
   adapter: DrizzleAdapter(db, {
@@ -75,3 +76,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { auth, signIn, signOut } = nextAuth;
+export const handlers = { GET: refuseBadCallbackUrl(nextAuth.handlers.GET), POST: refuseBadCallbackUrl(nextAuth.handlers.POST) };
+

@@ -10,6 +10,8 @@ export type TierLimits = {
   activeCampaigns: number;
   /** Whether the optimizer may apply budget changes by itself, or only recommend them. */
   autopilot: boolean;
+  /** Per-user burst limits (generate, launch, sync now, uploads…) are this many times the base rule. */
+  burstMultiplier: number;
 };
 
 export const TIERS: Record<SubscriptionTier, TierLimits> = {
@@ -21,6 +23,7 @@ export const TIERS: Record<SubscriptionTier, TierLimits> = {
     connectedAdAccounts: 1,
     activeCampaigns: 3,
     autopilot: false,
+    burstMultiplier: 1,
   },
   professional: {
     label: "Professional",
@@ -30,6 +33,7 @@ export const TIERS: Record<SubscriptionTier, TierLimits> = {
     connectedAdAccounts: 3,
     activeCampaigns: 15,
     autopilot: true,
+    burstMultiplier: 2,
   },
   business: {
     label: "Business",
@@ -39,6 +43,7 @@ export const TIERS: Record<SubscriptionTier, TierLimits> = {
     connectedAdAccounts: 10,
     activeCampaigns: 100,
     autopilot: true,
+    burstMultiplier: 5,
   },
 };
 

@@ -6,10 +6,13 @@ import { recordAudit } from "@/lib/audit";
 import { getBrandProfile } from "./profile";
 import { websiteUrl } from "./website-url";
 
+/** Zod's own "Too big" wording is not for people; every length limit says it in a sentence. */
+const atMost = (max: number) => `Keep this under ${max.toLocaleString("en-US")} characters.`;
+
 const list = (max: number, itemMax: number) =>
   z
     .string()
-    .max(4000)
+    .max(4000, atMost(4000))
     .default("")
     .transform((text) =>
       text
@@ -22,7 +25,7 @@ const list = (max: number, itemMax: number) =>
 const lines = (max: number, itemMax: number) =>
   z
     .string()
-    .max(4000)
+    .max(4000, atMost(4000))
     .default("")
     .transform((text) =>
       text
@@ -42,9 +45,9 @@ const color = z
 /** The brand kit editor's fields, as the form posts them (lists as commas or lines). */
 export const brandEditInput = z.object({
   websiteUrl: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), websiteUrl.optional()),
-  name: z.string().trim().min(1, "Give the brand a name.").max(120),
-  summary: z.string().trim().max(600).default(""),
-  audience: z.string().trim().max(300).default(""),
+  name: z.string().trim().min(1, "Give the brand a name.").max(120, "Keep the brand name under 120 characters."),
+  summary: z.string().trim().max(600, atMost(600)).default(""),
+  audience: z.string().trim().max(300, atMost(300)).default(""),
   tone: list(6, 40),
   valuePropositions: lines(6, 160),
   wordsToUse: list(15, 40),
@@ -52,7 +55,7 @@ export const brandEditInput = z.object({
   fonts: list(4, 60),
   dos: lines(10, 200),
   donts: lines(10, 200),
-  notes: z.string().trim().max(2000).default(""),
+  notes: z.string().trim().max(2000, atMost(2000)).default(""),
   primary: color,
   secondary: color,
   accent: color,

@@ -13,22 +13,25 @@ import { parseTags } from "./tags";
 /** What the Studio form sends; the same rules apply to "variants of this" and "regenerate". */
 export const generationInput = z
   .object({
-    kind: z.enum(["image", "video"]),
+    kind: z.enum(["image", "video"], { error: "Choose an image or a video." }),
     prompt: z.string().trim().min(3, "Describe the ad in a few words (at least 3 characters).").max(1000, "Keep the prompt under 1,000 characters."),
     // Deduplicated: each format is one item of the job (and one unit of the allowance).
     formats: z
-      .array(z.enum(ASSET_FORMATS))
+      .array(z.enum(ASSET_FORMATS, { error: "Choose formats from the list." }))
       .min(1, "Choose at least one format.")
       .transform((formats) => [...new Set(formats)]),
     style: z.enum(STYLE_PRESETS, { message: "Choose a style." }),
     useBrand: z.boolean(),
-    variants: z.coerce.number().int().min(1, "Make at least one variant.").max(4, "At most 4 variants at a time."),
+    variants: z.coerce.number({ error: "Choose how many variants to make, from 1 to 4." }).int("Choose a whole number of variants.").min(1, "Make at least one variant.").max(4, "At most 4 variants at a time."),
     tags: z.preprocess((value) => (typeof value === "string" ? parseTags(value) : value), z.array(z.string()).max(10, "At most 10 tags.")),
     headline: z.string().trim().max(40, "Headlines over 40 characters are cut off on Meta.").optional().transform((v) => v || undefined),
     callToAction: z.string().trim().max(20, "Keep the button text under 20 characters.").optional().transform((v) => v || undefined),
-    durationSeconds: z.coerce.number().pipe(z.union([z.literal(6), z.literal(8)])).optional(),
-    parentAssetId: z.uuid().optional(),
-    purpose: z.enum(campaignPurpose.enumValues).optional(),
+    durationSeconds: z.coerce
+      .number({ error: "Videos are 6 or 8 seconds long." })
+      .pipe(z.union([z.literal(6), z.literal(8)], { error: "Videos are 6 or 8 seconds long." }))
+      .optional(),
+    parentAssetId: z.uuid("That asset is not in your library.").optional(),
+    purpose: z.enum(campaignPurpose.enumValues, { error: "Choose what the campaign should achieve." }).optional(),
   })
   .refine((input) => input.kind === "image" || input.variants <= 2, { message: "At most 2 variants per video format.", path: ["variants"] });
 

@@ -2,7 +2,8 @@
 export function parseTags(text: string): string[] {
   const tags = text
     .split(/[,\n]/)
-    .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 32))
+    // Control characters are never part of a label, and PostgreSQL refuses NUL outright.
+    .map((tag) => tag.replace(/\p{Cc}/gu, " ").trim().toLowerCase().replace(/\s+/g, " ").slice(0, 32))
     .filter(Boolean);
   return [...new Set(tags)];
 }

@@ -1,3 +1,5 @@
+import { formText } from "./form-text";
+
 /**
  * FormData as a plain object for zod: a field sent once is a string, a field
  * sent several times (checkbox groups) an array of strings; files are dropped.
@@ -6,7 +8,10 @@ export function formObject(formData: FormData, only?: readonly string[]): Record
   const result: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (only && !only.includes(key)) continue;
-    const values = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    const values = formData
+      .getAll(key)
+      .filter((value): value is string => typeof value === "string")
+      .map(formText);
     if (values.length === 0) continue;
     result[key] = values.length === 1 && !key.endsWith("[]") ? values[0]! : values;
   }

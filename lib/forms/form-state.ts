@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { formText } from "./form-text";
 
 /** What a server action hands back to the form that called it (read with useActionState). */
 export type FormState = {
@@ -24,7 +25,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** Reads string fields from FormData, ignoring files and repeated keys. */
 export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, typeof formData.get(name) === "string" ? (formData.get(name) as string) : ""]));
+  return Object.fromEntries(names.map((name) => [name, typeof formData.get(name) === "string" ? formText(formData.get(name) as string) : ""]));
 }
 
 export function waitMessage(seconds: number): string {

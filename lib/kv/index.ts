@@ -17,8 +17,18 @@ export function kv(): KeyValueStore {
   return globalCache.__adpilotKv;
 }
 
-/** A limiter for one rule on whichever store is configured. */
+const limiters = new WeakMap<KeyValueStore, Map<string, RateLimiter>>();
+
+/** A limiter for one rule on whichever store is configured; one per rule, so its refusal cache is shared. */
 export function rateLimiter(rule: RateLimitRule): RateLimiter {
   const store = kv();
-  return store instanceof UpstashStore ? new UpstashRateLimiter(store.redis, rule) : new MemoryRateLimiter(store as MemoryStore, rule);
+  const id = `${rule.name}|${rule.limit}|${rule.windowSeconds}|${rule.whenStoreFails ?? "allow"}`;
+  const forStore = limiters.get(store) ?? new Map<string, RateLimiter>();
+  limiters.set(store, forStore);
+  let limiter = forStore.get(id);
+  if (!limiter) {
+    limiter = store instanceof UpstashStore ? new UpstashRateLimiter(store.redis, rule) : new MemoryRateLimiter(store as MemoryStore, rule);
+    forStore.set(id, limiter);
+  }
+  return limiter;
 }

@@ -30,4 +30,11 @@ export type RateLimitRule = {
   name: string;
   limit: number;
   windowSeconds: number;
+  /**
+   * When the store cannot answer (Redis down or slower than a second): "allow"
+   * (the default) keeps the product working for signed-in people, whose costly
+   * actions have their own guards (plan quotas, idempotency keys, Meta's limits);
+   * "refuse" is for the rules that stand between an attacker and passwords.
+   */
+  whenStoreFails?: "allow" | "refuse";
 };

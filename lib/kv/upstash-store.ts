@@ -1,5 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
+import { logger } from "@/lib/observability/logger";
 import type { KeyValueStore, RateLimiter, RateLimitResult, RateLimitRule } from "./types";
 
 // INCR and EXPIRE in one round trip, the expiry set only when the counter is new.
@@ -52,13 +53,21 @@ export class UpstashRateLimiter implements RateLimiter {
       prefix: `rl:${rule.name}`,
       // Refusals are cached per instance so a flood does not become a flood of Redis calls.
       ephemeralCache: new Map(),
+      // The SDK answers "allowed" after this long; we then apply the rule's own choice.
+      timeout: STORE_TIMEOUT_MS,
     });
   }
 
   async limit(identifier: string): Promise<RateLimitResult> {
-    const result = await this.ratelimit.limit(identifier);
-    // The SDK starts an analytics write we do not use; never leave it dangling.
-    await result.pending;
+    let result: Awaited<ReturnType<Ratelimit["limit"]>>;
+    try {
+      result = await this.ratelimit.limit(identifier);
+      // The SDK starts an analytics write we do not use; never leave it dangling.
+      await result.pending;
+    } catch (error) {
+      return this.storeFailed(error);
+    }
+    if (result.reason === "timeout") return this.storeFailed(new Error(`rate limit store slower than ${STORE_TIMEOUT_MS} ms`));
     const now = Date.now();
     return {
       success: result.success,
@@ -68,4 +77,17 @@ export class UpstashRateLimiter implements RateLimiter {
       retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - now) / 1000)),
     };
   }
+
+  private storeFailed(error: unknown): RateLimitResult {
+    const refuse = this.rule.whenStoreFails === "refuse";
+    logger.warn("rate limit store unavailable", { rule: this.rule.name, decision: refuse ? "refused" : "allowed", error });
+    const resetAt = Date.now() + STORE_RETRY_SECONDS * 1000;
+    return refuse
+      ? { success: false, limit: this.rule.limit, remaining: 0, resetAt, retryAfterSeconds: STORE_RETRY_SECONDS }
+      : { success: true, limit: this.rule.limit, remaining: 0, resetAt, retryAfterSeconds: 0 };
+  }
 }
+
+const STORE_TIMEOUT_MS = 1000;
+/** What a refused caller is told to wait while the store is down. */
+const STORE_RETRY_SECONDS = 30;

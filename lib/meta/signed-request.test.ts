@@ -28,6 +28,9 @@ describe("signed_request", () => {
     }],
     ["an empty string", () => ""],
     ["a replay from two hours ago", () => createSignedRequest({ user_id: "10001", issued_at: Math.floor(Date.now() / 1000) - 7200 }, secret)],
+    // Found by fuzzing: correctly signed, but the id could never be stored, so recording the deletion failed with a 500.
+    ["a user_id longer than any stored one", () => createSignedRequest({ user_id: "1".repeat(256) }, secret)],
+    ["a user_id with a NUL character", () => createSignedRequest({ user_id: "100\u00001" }, secret)],
     ["no issued_at", () => {
       const body = Buffer.from(JSON.stringify({ algorithm: "HMAC-SHA256", user_id: "1" })).toString("base64url");
       return `${createHmac("sha256", secret).update(body).digest("base64url")}.${body}`;

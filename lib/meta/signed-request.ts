@@ -4,7 +4,12 @@ import { z } from "zod";
 const payloadSchema = z
   .object({
     algorithm: z.literal("HMAC-SHA256"),
-    user_id: z.string().min(1),
+    // What meta_accounts and meta_data_deletions can hold (varchar(255), no NUL): anything else matches no one and cannot be recorded.
+    user_id: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((id) => !id.includes("\u0000")),
     issued_at: z.number().int(),
   })
   .passthrough();

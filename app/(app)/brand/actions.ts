@@ -9,7 +9,7 @@ import { replaceLogo } from "@/lib/brand/replace-logo";
 import { websiteUrl } from "@/lib/brand/website-url";
 import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
 import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 import { startJob } from "@/lib/jobs/start-job";
 
 export type AnalyzeState = FormState & { runId?: string };
@@ -22,7 +22,7 @@ export async function analyzeBrandAction(_previous: AnalyzeState, formData: Form
   const values = formValues(formData, ["url"]);
   const url = websiteUrl.safeParse(values.url);
   if (!url.success) return { status: "error", fieldErrors: { url: url.error.issues[0]!.message }, values };
-  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.brandAnalysisPerUser).limit(user.id);
+  const limited = await limitUser(CREATIVE_RATE_LIMITS.brandAnalysisPerUser, user);
   if (!limited.success) return { status: "error", message: `You have analyzed ${limited.limit} sites in the last hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values };
   const { run } = await startJob(brandAnalyze, { url: url.data }, { userId: user.id });
   return { status: "idle", runId: run.id, values: { url: url.data } };

@@ -125,4 +125,28 @@ describe("campaign actions", () => {
     expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/9:16/) });
     expect((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0]!.launchState).toBe("not_launched");
   });
+
+  // Found by fuzzing (tests/security/fuzz-actions.test.ts): a request the page never sends still gets sentences back.
+  it("answers hand-made forms with clear messages: a field sent twice, a NUL in the name, an unknown change", async () => {
+    const { alice } = await createTenants();
+    const connection = await connectManaged(alice.id);
+    const { id } = await createCampaign(alice.id, connection);
+    actAs(alice);
+    const account = `act_2000000000000001|${connection}`;
+
+    // Only the account right: the other fields' messages, and no empty one for the account.
+    const partial = await actions.createCampaignAction({ status: "idle" }, form({ account }));
+    expect(partial.fieldErrors).toEqual({ name: "Give the campaign a name.", purpose: "Choose what the campaign should achieve." });
+    // PostgreSQL cannot store NUL; it is dropped instead of failing the insert.
+    const created = await redirected(actions.createCampaignAction({ status: "idle" }, form({ name: "Spring\u0000 sale", purpose: "sales", account })));
+    const newId = created!.split("/")[2]!;
+    expect((await db.select().from(campaigns).where(eq(campaigns.id, newId)))[0]!.name).toBe("Spring sale");
+
+    const twice = form({ campaignId: id, step: "purpose", name: "Spring", purpose: "app_installs", account, pageId: "3000000000000001", applicationId: "123456789012345" });
+    twice.append("objectStoreUrl", "https://apps.apple.com/app/id1");
+    twice.append("objectStoreUrl", "https://play.google.com/store/apps/details?id=x");
+    expect((await actions.saveStepAction({ status: "idle" }, twice)).fieldErrors?.objectStoreUrl).toBe("Choose one value here, not several.");
+
+    expect(await redirected(actions.changeCampaignAction(form({ campaignId: id, kind: "delete" })))).toBe(`/campaigns/${id}?error=${encodeURIComponent("Choose pause, resume, archive or a new budget.")}`);
+  });
 });

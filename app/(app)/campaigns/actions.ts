@@ -17,9 +17,11 @@ import { QuotaExceeded } from "@/lib/creatives/quota";
 import { recommendAudience, type AudienceProposal } from "@/lib/campaigns/recommend";
 import { audienceStepSchema, budgetStepSchema, creativesStepSchema, launchStepSchema, newDraftSchema, purposeStepSchema } from "@/lib/campaigns/validation";
 import { formObject } from "@/lib/forms/form-object";
+import { formIssueMessage } from "@/lib/forms/issue-message";
+import { formText } from "@/lib/forms/form-text";
 import { fromDecimalString } from "@/lib/money";
 import { waitMessage, type FormState } from "@/lib/forms/form-state";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 import type { Campaign } from "@/db/schema";
 
 const SIGNED_OUT: FormState = { status: "error", message: "Your session has ended. Sign in again to continue." };
@@ -35,8 +37,13 @@ export async function createCampaignAction(_previous: FormState, formData: FormD
   if (!user) return SIGNED_OUT;
   const values = formObject(formData, ["name", "purpose", "account"]);
   const [adAccountId, metaAccountId] = String(values.account ?? "").split("|");
-  const parsed = newDraftSchema.safeParse({ ...values, adAccountId, metaAccountId });
-  if (!parsed.success) return { status: "error", fieldErrors: { ...stepFieldErrors(parsed.error), account: stepFieldErrors(parsed.error).adAccountId ?? "" }, values: echo(values) };
+  const parsed = newDraftSchema.safeParse({ ...values, adAccountId, metaAccountId }, { error: formIssueMessage });
+  if (!parsed.success) {
+    const errors = stepFieldErrors(parsed.error);
+    // The form shows both ids under its one "account" select.
+    const account = errors.adAccountId ?? errors.metaAccountId;
+    return { status: "error", fieldErrors: { ...errors, ...(account ? { account } : {}) }, values: echo(values) };
+  }
   const created = await createDraft(user.id, parsed.data);
   if (!created) return { status: "error", fieldErrors: { account: "Choose one of your connected ad accounts." }, values: echo(values) };
   redirect(`/campaigns/${created.campaignId}/edit/purpose`);
@@ -72,7 +79,7 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
   const values = formObject(formData);
   // The purpose step's account select carries both ids as "act_…|<connection id>".
   const input = step.data === "purpose" ? { ...values, adAccountId: String(values.account ?? "").split("|")[0], metaAccountId: String(values.account ?? "").split("|")[1] } : values;
-  const parsed = schemaFor(step.data, draft.campaign).safeParse(input);
+  const parsed = schemaFor(step.data, draft.campaign).safeParse(input, { error: formIssueMessage });
   if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: stepFieldErrors(parsed.error), values: echo(values) };
   const locked = lockedByMeta(draft.campaign, step.data, parsed.data);
   if (locked) return { status: "error", message: locked, values: echo(values) };
@@ -85,7 +92,7 @@ export async function saveStepAction(_previous: FormState, formData: FormData): 
     // The review page disables Launch while problems remain; the server checks again (a stale tab, a start time that passed).
     const problems = ((await launchProblems(user.id, draft.campaign.id)) ?? []).filter((problem) => problem.step !== "review");
     if (problems.length > 0) return { status: "error", message: problems.map((problem) => problem.message).join(" "), values: echo(values) };
-    const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.launchPerUser).limit(user.id);
+    const limited = await limitUser(CAMPAIGN_RATE_LIMITS.launchPerUser, user);
     if (!limited.success) return { status: "error", message: `That is a lot of launches for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values: echo(values) };
     // After a failed launch the fixed draft resumes the same launch, reusing what Meta already has.
     const launch = draft.campaign.launchState === "failed" ? await resumeLaunch(user.id, draft.campaign.id) : await startLaunch(user.id, draft.campaign.id);
@@ -153,7 +160,7 @@ function backTo(id: string | null, query: string): never {
 
 export async function resumeLaunchAction(formData: FormData): Promise<void> {
   const { user, id } = await campaignFrom(formData);
-  const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.launchPerUser).limit(user.id);
+  const limited = await limitUser(CAMPAIGN_RATE_LIMITS.launchPerUser, user);
   if (!limited.success) backTo(id, `error=${encodeURIComponent(`That is a lot of launches for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   const result = id ? await resumeLaunch(user.id, id) : null;
   if (!result) backTo(null, "");
@@ -163,7 +170,7 @@ export async function resumeLaunchAction(formData: FormData): Promise<void> {
 /** Pause, resume, archive or a new budget: each one a job that calls Meta and records what Meta then reports. */
 export async function changeCampaignAction(formData: FormData): Promise<void> {
   const { user, id } = await campaignFrom(formData);
-  const limited = await rateLimiter(CAMPAIGN_RATE_LIMITS.changePerUser).limit(user.id);
+  const limited = await limitUser(CAMPAIGN_RATE_LIMITS.changePerUser, user);
   if (!limited.success) backTo(id, `error=${encodeURIComponent(`That is a lot of changes for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   const kind = formData.get("kind");
   let amount: number | undefined;
@@ -199,7 +206,7 @@ export async function generateForCampaignAction(_previous: GenerateForCampaignSt
   if (!user) return SIGNED_OUT;
   const id = campaignId.safeParse(formData.get("campaignId"));
   try {
-    const started = id.success ? await generateForCampaign(user.id, id.data, String(formData.get("prompt") ?? "").slice(0, 1000)) : null;
+    const started = id.success ? await generateForCampaign(user.id, id.data, formText(String(formData.get("prompt") ?? "")).slice(0, 1000)) : null;
     if (!started) return { status: "error", message: "That campaign was not found." };
     return { status: "idle", runId: started.runId };
   } catch (error) {

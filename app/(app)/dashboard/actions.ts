@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { ANALYTICS_RATE_LIMITS } from "@/lib/analytics/rate-limits";
 import { requestSync } from "@/lib/analytics/sync/request-sync";
 import { waitMessage } from "@/lib/forms/form-state";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 import { addDemoHistory } from "@/lib/meta/sandbox/demo-history";
 import { logger } from "@/lib/observability/logger";
 
@@ -22,7 +22,7 @@ export async function syncNowAction(formData: FormData): Promise<void> {
   const page = returnTo.parse(formData.get("returnTo"));
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
-  const limited = await rateLimiter(ANALYTICS_RATE_LIMITS.syncNowPerUser).limit(user.id);
+  const limited = await limitUser(ANALYTICS_RATE_LIMITS.syncNowPerUser, user);
   if (!limited.success) redirect(`${page}?syncError=${encodeURIComponent(`Syncs were started many times in the last hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   let runIds: string[];
   try {
@@ -39,7 +39,7 @@ export async function syncNowAction(formData: FormData): Promise<void> {
 export async function addDemoHistoryAction(): Promise<void> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fdashboard");
-  const limited = await rateLimiter(ANALYTICS_RATE_LIMITS.demoHistoryPerUser).limit(user.id);
+  const limited = await limitUser(ANALYTICS_RATE_LIMITS.demoHistoryPerUser, user);
   if (!limited.success) redirect(`/dashboard?syncError=${encodeURIComponent(`Try again in ${waitMessage(limited.retryAfterSeconds)}.`)}`);
   const outcome = await addDemoHistory(user.id);
   if (!outcome.ok) redirect(`/dashboard?syncError=${encodeURIComponent(outcome.message)}`);

@@ -44,6 +44,8 @@ describe("library actions", () => {
 
     actAs(alice);
     expect(await setTagsAction({ status: "idle" }, form({ id, tags: "Summer, summer, promo" }))).toMatchObject({ values: { tags: "summer, promo" } });
+    // Found by fuzzing: a NUL in a tag failed the update (PostgreSQL refuses it); control characters are not part of a label.
+    expect(await setTagsAction({ status: "idle" }, form({ id, tags: "sum\u0000mer, \u0007promo" }))).toMatchObject({ values: { tags: "sum mer, promo" } });
     expect(await deleteAssetAction(form({ id })).catch((error: { url: string }) => error.url)).toBe("/library?deleted=1");
     expect(await db.select().from(creativeAssets).where(eq(creativeAssets.id, id))).toHaveLength(0);
   });

@@ -11,7 +11,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { tierLimits } from "@/lib/auth/tiers";
 import { waitMessage } from "@/lib/forms/form-state";
 import { startJob } from "@/lib/jobs/start-job";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 import { applyRecommendation, dismissRecommendation, rollBackRecommendation } from "@/lib/optimizer/daily/apply";
 import { optimizerUser } from "@/lib/optimizer/daily/jobs";
 import { OPTIMIZER_RATE_LIMITS } from "@/lib/optimizer/daily/rate-limits";
@@ -27,7 +27,7 @@ const id = z.uuid();
 async function signedIn(page: string) {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
-  const limited = await rateLimiter(OPTIMIZER_RATE_LIMITS.actionsPerUser).limit(user.id);
+  const limited = await limitUser(OPTIMIZER_RATE_LIMITS.actionsPerUser, user);
   if (!limited.success) done(page, { error: `That is a lot of changes for one hour. Try again in ${waitMessage(limited.retryAfterSeconds)}.` });
   return user;
 }

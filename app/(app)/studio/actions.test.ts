@@ -35,6 +35,15 @@ describe("studio actions", () => {
     expect(bad.values?.prompt).toBe("");
   });
 
+  // Found by fuzzing (tests/security/fuzz-actions.test.ts): zod's own wording ("expected number, received NaN") reached the form.
+  it("words every refusal of a hand-made form as a sentence", async () => {
+    actAs(await createUser());
+    const bad = await generateAction({ status: "idle" }, form({ kind: "audio", prompt: "Spring menu launch", formats: ["1:1", "2:1"], style: "minimal", variants: "NaN", durationSeconds: "7" }));
+    expect(bad.fieldErrors).toEqual({ kind: "Choose an image or a video.", formats: "Choose formats from the list.", variants: "Choose how many variants to make, from 1 to 4." });
+    const video = await generateAction({ status: "idle" }, form({ kind: "video", prompt: "Spring menu launch", formats: "9:16", style: "minimal", variants: "1", durationSeconds: "7" }));
+    expect(video.fieldErrors).toEqual({ durationSeconds: "Videos are 6 or 8 seconds long." });
+  });
+
   it("explains the monthly allowance instead of failing", async () => {
     const user = await createUser();
     actAs(user);

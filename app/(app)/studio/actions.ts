@@ -8,7 +8,7 @@ import { QuotaExceeded } from "@/lib/creatives/quota";
 import { makeVariants, regenerate, startGeneration, type Started } from "@/lib/creatives/requests";
 import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
 import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 
 export type GenerateState = FormState & { runId?: string; requestId?: string };
 
@@ -24,7 +24,7 @@ export async function generateAction(_previous: GenerateState, formData: FormDat
   const user = await getSessionUser();
   if (!user) return { status: "error", message: "Your session has ended. Sign in again to continue." };
   const values = formValues(formData, FIELDS);
-  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.generatePerUser).limit(user.id);
+  const limited = await limitUser(CREATIVE_RATE_LIMITS.generatePerUser, user);
   if (!limited.success) return { status: "error", message: `That is a lot of requests at once. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values };
   const formats = formData.getAll("formats").filter((value): value is string => typeof value === "string");
   try {

@@ -3,14 +3,14 @@ import { ApiError, unauthorized } from "@/lib/http/errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
 import { UPLOAD_LIMITS, UploadRejected, uploadAsset } from "@/lib/creatives/upload";
-import { rateLimiter } from "@/lib/kv";
+import { limitUser } from "@/lib/auth/user-rate-limit";
 
 export const runtime = "nodejs";
 
 export async function POST(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return unauthorized().toResponse();
-  const limited = await rateLimiter(CREATIVE_RATE_LIMITS.uploadPerUser).limit(user.id);
+  const limited = await limitUser(CREATIVE_RATE_LIMITS.uploadPerUser, user);
   if (!limited.success) {
     return new ApiError("rate_limited", "Too many uploads in the last hour; try again later.", { "Retry-After": String(limited.retryAfterSeconds) }).toResponse();
   }

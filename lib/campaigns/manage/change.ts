@@ -1,12 +1,23 @@
 import { z } from "zod";
 
 /** What a marketer can change on a launched campaign. Budgets are minor units. */
-export const campaignChange = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("pause") }),
-  z.object({ kind: z.literal("resume") }),
-  z.object({ kind: z.literal("budget"), amount: z.number().int("The budget must be a whole number of cents").positive("The budget must be more than zero").max(100_000_000_000) }),
-  z.object({ kind: z.literal("archive") }),
-]);
+export const campaignChange = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("pause") }),
+    z.object({ kind: z.literal("resume") }),
+    z.object({
+      kind: z.literal("budget"),
+      amount: z
+        .number({ error: "Enter the new budget as an amount, like 25 or 25.50." })
+        .int("The budget must be a whole number of cents.")
+        .positive("The budget must be more than zero.")
+        .max(100_000_000_000, "That budget is larger than AdPilot can set."),
+    }),
+    z.object({ kind: z.literal("archive") }),
+  ],
+  { error: "Choose pause, resume, archive or a new budget." },
+);
 
 export type CampaignChange = z.output<typeof campaignChange>;
 

@@ -157,8 +157,8 @@ describe("requestCampaignChange: refusals", () => {
 
   it("refuses bad input and campaigns that are not on Meta", async () => {
     const { user, campaign } = await launchedCampaign();
-    expect(await requestCampaignChange(user.id, campaign.id, { kind: "budget", amount: -5 })).toMatchObject({ ok: false, error: "invalid", message: "The budget must be more than zero" });
-    expect(await requestCampaignChange(user.id, campaign.id, { kind: "delete" })).toMatchObject({ ok: false, error: "invalid" });
+    expect(await requestCampaignChange(user.id, campaign.id, { kind: "budget", amount: -5 })).toMatchObject({ ok: false, error: "invalid", message: "The budget must be more than zero." });
+    expect(await requestCampaignChange(user.id, campaign.id, { kind: "delete" })).toMatchObject({ ok: false, error: "invalid", message: "Choose pause, resume, archive or a new budget." });
     expect(await requestCampaignChange(user.id, campaign.id, { kind: "budget", amount: 2500 })).toMatchObject({ ok: false, error: "same_budget" });
     const draft = await createCampaign(user.id, campaign.metaAccountId!);
     expect(await requestCampaignChange(user.id, draft.id, { kind: "pause" })).toMatchObject({ ok: false, error: "not_launched" });
