@@ -79,4 +79,3 @@ const nextAuth = NextAuth({
 
 export const { auth, signIn, signOut } = nextAuth;
 export const handlers = { GET: refuseBadCallbackUrl(nextAuth.handlers.GET), POST: refuseBadCallbackUrl(nextAuth.handlers.POST) };
-
