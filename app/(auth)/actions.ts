@@ -8,7 +8,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { registerUser } from "@/lib/auth/credentials";
 import { HOME_PATH, safeCallbackPath } from "@/lib/auth/routes";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
-import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { fieldErrorsOf, formValues, unreadableFormState, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 
 const WRONG_CREDENTIALS = "That email and password don't match an account.";
 
@@ -28,6 +29,7 @@ async function startSession(email: string, password: string): Promise<string | n
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formValues(formData, ["email", "callbackUrl"]);
   const parsed = signInSchema.safeParse({ email: values.email, password: formData.get("password") });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -38,6 +40,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formValues(formData, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };

@@ -1,3 +1,5 @@
+import { UNREADABLE_FORM_MESSAGE } from "@/lib/forms/form-state";
+
 /** The outcome codes the connect flow and settings actions redirect with, in words. Unknown codes show nothing. */
 export const CONNECT_MESSAGES: Record<string, { tone: "success" | "error"; text: string }> = {
   connected: { tone: "success", text: "Your Meta account is connected." },
@@ -14,4 +16,5 @@ export const CONNECT_MESSAGES: Record<string, { tone: "success" | "error"; text:
   limit: { tone: "error", text: "Your plan's ad account limit is reached. Switch another account off first, or upgrade your plan." },
   inactive: { tone: "error", text: "That ad account is not active on Meta, so it cannot be used." },
   "not-found": { tone: "error", text: "That account was not found." },
+  unreadable: { tone: "error", text: UNREADABLE_FORM_MESSAGE },
 };

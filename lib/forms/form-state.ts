@@ -13,6 +13,11 @@ export type FormState = {
 
 export const initialFormState: FormState = { status: "idle" };
 
+/** For an action called with something other than a form: only a hand-made request sends that, and nothing in it is read. */
+export const UNREADABLE_FORM_MESSAGE = "This form could not be read. Reload the page and try again.";
+
+export const unreadableFormState: FormState = { status: "error", message: UNREADABLE_FORM_MESSAGE };
+
 /** The first message per field, keyed by the field's name. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -2,7 +2,8 @@
  * Issue 9: every server action, called by a signed-in user who owns data, with
  * hostile input from fast-check (forms with garbage, huge, unicode and
  * prototype-named fields, other users' ids, anything at all as the previous
- * state). An action may answer with form state, whose messages must read as
+ * state, and, as a forged request can send, any value at all where the form
+ * goes). An action may answer with form state, whose messages must read as
  * sentences, or end in Next's redirect; anything it throws is a 500 for the
  * user. The list of actions is read from app/, so a new one without an entry
  * below fails the first test by name.
@@ -17,7 +18,7 @@ import { png } from "@/lib/campaigns/launch/test-fixtures";
 import { PLACEMENT_IDS } from "@/lib/campaigns/placements";
 import { actAs } from "@/tests/support/tenancy";
 import { enumerateEndpoints } from "./enumerate";
-import { argsText, fuzzRuns, hostileForm, hostileValue, messagesIn, unclearMessage, watchUnhandledRejections } from "./fuzz";
+import { argsText, formArgument, fuzzRuns, hostileValue, messagesIn, notAForm, unclearMessage, watchUnhandledRejections } from "./fuzz";
 import { seedWorld, type World } from "./world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -71,22 +72,26 @@ type Entry = {
   call: (args: unknown[]) => Promise<unknown>;
   /** Fewer runs for actions whose every call does real work (a job, an image decode). */
   runs?: number;
+  /** For actions that take FormData: the same arguments with a forged value in the form's place and nothing else. */
+  forged?: (world: World) => fc.Arbitrary<unknown[]>;
 };
 
 type Fields = (world: World) => Record<string, fc.Arbitrary<string | File>>;
 
 /** `(previousState, formData)`: actions behind useActionState. */
 const stateForm = <S,>(action: (previous: S, form: FormData) => Promise<unknown>, fields: Fields = () => ({}), runs?: number): Entry => ({
-  args: (world) => fc.tuple(hostileValue, hostileForm(fields(world))),
+  args: (world) => fc.tuple(hostileValue, formArgument(fields(world))),
   call: ([previous, form]) => action(previous as S, form as FormData),
   runs,
+  forged: (world) => fc.tuple(hostileValue, notAForm(Object.keys(fields(world)))),
 });
 
 /** `(formData)`: actions behind a plain <form action>. */
 const formOnly = (action: (form: FormData) => Promise<unknown>, fields: Fields = () => ({}), runs?: number): Entry => ({
-  args: (world) => fc.tuple(hostileForm(fields(world))),
+  args: (world) => fc.tuple(formArgument(fields(world))),
   call: ([form]) => action(form as FormData),
   runs,
+  forged: (world) => fc.tuple(notAForm(Object.keys(fields(world)))),
 });
 
 /** Actions without parameters: whatever a client sends is ignored, so a few calls show they hold up. */
@@ -246,6 +251,8 @@ const ENTRIES: Record<string, Entry> = {
 };
 
 const DEFAULT_RUNS = 25;
+/** Runs per action with a forged non-form argument; cheap, since no such call reaches the database. */
+const FORGED_RUNS = 30;
 
 // ---- What an answer must look like -----------------------------------------------
 
@@ -303,6 +310,24 @@ describe("server actions under hostile input", () => {
           await expectHandled(key, () => entry.call(args), argsText(args));
         }),
         fuzzRuns(entry.runs ?? DEFAULT_RUNS),
+      );
+    });
+  }
+
+  // A forged request can send any serializable value where the form goes; these runs send nothing else there.
+  for (const [key, entry] of Object.entries(ENTRIES)) {
+    if (!entry.forged) continue;
+    const forged = entry.forged;
+    it(`${key} answers a forged argument that is not a form`, async () => {
+      // Only the form's field names come from the world, so one of ids that exist nowhere is enough.
+      const world = fakeWorld();
+      await fc.assert(
+        fc.asyncProperty(forged(world), fc.uuid(), async (args, address) => {
+          actAs(world.alice);
+          request.headers = new Headers({ "x-forwarded-for": `203.0.113.7, ${address}` });
+          await expectHandled(key, () => entry.call(args), argsText(args));
+        }),
+        fuzzRuns(FORGED_RUNS),
       );
     });
   }

@@ -126,6 +126,31 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withSet: true, withDate: true, withBigInt: true }),
 );
 
+/**
+ * What a forged request (React's encodeReply, sent with a Next-Action header)
+ * can put where an action expects FormData: any serializable value, including
+ * lookalikes with the form's own field names, a Map (which has a working
+ * `get`), a Blob and an object whose `get` is not a function.
+ */
+export function notAForm(names: readonly string[]): fc.Arbitrary<unknown> {
+  const name = names.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...names) }, strayKey) : strayKey;
+  const entries = fc.array(fc.tuple(name, hostileString), { maxLength: 4 });
+  return fc.oneof(
+    fc.constantFrom(undefined, null, "", 0, true, [], {}, { get: "id" }, { getAll: [] }, new Blob(["id=1"]), new Date(0)),
+    hostileString,
+    entries.map((pairs) => Object.fromEntries(pairs)),
+    entries,
+    entries.map((pairs) => new Map(pairs)),
+    entries.map((pairs) => new Set(pairs.map(([key]) => key))),
+    fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withSet: true, withDate: true, withBigInt: true, withTypedArray: true }),
+  );
+}
+
+/** An action's FormData argument: usually a hostile form, sometimes a forged value that is no form at all. */
+export function formArgument(fields: Record<string, fc.Arbitrary<string | File>>): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 3, arbitrary: hostileForm(fields) }, { weight: 1, arbitrary: notAForm(Object.keys(fields)) });
+}
+
 const INTERNALS = /TypeError|ReferenceError|RangeError|SyntaxError|ZodError|\bundefined\b|\bnull\b|\bNaN\b|\[object \w+\]|\n\s+at |Invalid input|expected \w+, received \w+/g;
 
 /**

@@ -8,7 +8,8 @@ import { brandEditInput, saveBrandEdits } from "@/lib/brand/edit";
 import { replaceLogo } from "@/lib/brand/replace-logo";
 import { websiteUrl } from "@/lib/brand/website-url";
 import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
-import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { fieldErrorsOf, formValues, unreadableFormState, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 import { limitUser } from "@/lib/auth/user-rate-limit";
 import { startJob } from "@/lib/jobs/start-job";
 
@@ -19,6 +20,7 @@ const SIGNED_OUT: FormState = { status: "error", message: "Your session has ende
 export async function analyzeBrandAction(_previous: AnalyzeState, formData: FormData): Promise<AnalyzeState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formValues(formData, ["url"]);
   const url = websiteUrl.safeParse(values.url);
   if (!url.success) return { status: "error", fieldErrors: { url: url.error.issues[0]!.message }, values };
@@ -53,6 +55,7 @@ export type SaveBrandState = FormState & { savedAt?: number };
 export async function saveBrandAction(_previous: SaveBrandState, formData: FormData): Promise<SaveBrandState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formValues(formData, EDIT_FIELDS);
   const parsed = brandEditInput.safeParse(values);
   if (!parsed.success) return { status: "error", message: "Some fields need a look.", fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -64,6 +67,7 @@ export async function saveBrandAction(_previous: SaveBrandState, formData: FormD
 export async function uploadLogoAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const file = z.instanceof(File).safeParse(formData.get("logo"));
   if (!file.success || file.data.size === 0) return { status: "error", message: "Choose an image file for your logo." };
   const result = await replaceLogo(user.id, Buffer.from(await file.data.arrayBuffer()));

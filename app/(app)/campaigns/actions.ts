@@ -20,7 +20,8 @@ import { formObject } from "@/lib/forms/form-object";
 import { formIssueMessage } from "@/lib/forms/issue-message";
 import { formText } from "@/lib/forms/form-text";
 import { fromDecimalString } from "@/lib/money";
-import { waitMessage, type FormState } from "@/lib/forms/form-state";
+import { UNREADABLE_FORM_MESSAGE, unreadableFormState, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 import { limitUser } from "@/lib/auth/user-rate-limit";
 import type { Campaign } from "@/db/schema";
 
@@ -35,6 +36,7 @@ function echo(values: Record<string, string | string[]>): Record<string, string>
 export async function createCampaignAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formObject(formData, ["name", "purpose", "account"]);
   const [adAccountId, metaAccountId] = String(values.account ?? "").split("|");
   const parsed = newDraftSchema.safeParse({ ...values, adAccountId, metaAccountId }, { error: formIssueMessage });
@@ -71,6 +73,7 @@ function schemaFor(step: WizardStep, campaign: { purpose: Parameters<typeof audi
 export async function saveStepAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const id = campaignId.safeParse(formData.get("campaignId"));
   const step = z.enum(WIZARD_STEPS as [WizardStep, ...WizardStep[]]).safeParse(formData.get("step"));
   const draft = id.success ? await getDraft(user.id, id.data) : null;
@@ -130,6 +133,7 @@ export type RecommendState = { status: "idle" | "error"; message?: string; propo
 export async function recommendAudienceAction(_previous: RecommendState, formData: FormData): Promise<RecommendState> {
   const user = await getSessionUser();
   if (!user) return { status: "error", message: SIGNED_OUT.message };
+  if (!isFormData(formData)) return { status: "error", message: UNREADABLE_FORM_MESSAGE };
   const id = campaignId.safeParse(formData.get("campaignId"));
   const draft = id.success ? await getDraft(user.id, id.data) : null;
   if (!draft) return { status: "error", message: "That campaign was not found." };
@@ -149,6 +153,8 @@ export async function recommendAudienceAction(_previous: RecommendState, formDat
 async function campaignFrom(formData: FormData) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fcampaigns");
+  // No form: back to the list, as for an unknown campaign id.
+  if (!isFormData(formData)) backTo(null, "");
   const id = campaignId.safeParse(formData.get("campaignId"));
   return { user, id: id.success ? id.data : null };
 }
@@ -204,6 +210,7 @@ export type GenerateForCampaignState = FormState & { runId?: string };
 export async function generateForCampaignAction(_previous: GenerateForCampaignState, formData: FormData): Promise<GenerateForCampaignState> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
+  if (!isFormData(formData)) return unreadableFormState;
   const id = campaignId.safeParse(formData.get("campaignId"));
   try {
     const started = id.success ? await generateForCampaign(user.id, id.data, formText(String(formData.get("prompt") ?? "")).slice(0, 1000)) : null;

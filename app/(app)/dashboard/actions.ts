@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { ANALYTICS_RATE_LIMITS } from "@/lib/analytics/rate-limits";
 import { requestSync } from "@/lib/analytics/sync/request-sync";
-import { waitMessage } from "@/lib/forms/form-state";
+import { UNREADABLE_FORM_MESSAGE, waitMessage } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 import { limitUser } from "@/lib/auth/user-rate-limit";
 import { addDemoHistory } from "@/lib/meta/sandbox/demo-history";
 import { logger } from "@/lib/observability/logger";
@@ -19,6 +20,8 @@ const returnTo = z.enum(["/dashboard", "/analytics"]).catch("/dashboard");
  * run ids so it can show their progress.
  */
 export async function syncNowAction(formData: FormData): Promise<void> {
+  // The page to return to comes from the form, so the form is checked before the session; without one, the default page.
+  if (!isFormData(formData)) redirect(`/dashboard?syncError=${encodeURIComponent(UNREADABLE_FORM_MESSAGE)}`);
   const page = returnTo.parse(formData.get("returnTo"));
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);

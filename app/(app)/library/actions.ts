@@ -5,13 +5,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { deleteAsset, setTags } from "@/lib/creatives/library";
-import type { FormState } from "@/lib/forms/form-state";
+import { UNREADABLE_FORM_MESSAGE, unreadableFormState, type FormState } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 
 const id = z.uuid();
 
 export async function setTagsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) return { status: "error", message: "Your session has ended. Sign in again to continue." };
+  if (!isFormData(formData)) return unreadableFormState;
   const assetId = id.safeParse(formData.get("id"));
   const text = formData.get("tags");
   if (!assetId.success || typeof text !== "string" || text.length > 2000) return { status: "error", message: "Those tags could not be saved." };
@@ -24,6 +26,7 @@ export async function setTagsAction(_previous: FormState, formData: FormData): P
 export async function deleteAssetAction(formData: FormData): Promise<void> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Flibrary");
+  if (!isFormData(formData)) redirect(`/library?error=${encodeURIComponent(UNREADABLE_FORM_MESSAGE)}`);
   const assetId = id.safeParse(formData.get("id"));
   const result = assetId.success ? await deleteAsset(user.id, assetId.data) : ({ ok: false, reason: "not_found" } as const);
   revalidatePath("/library");

@@ -9,14 +9,19 @@ import { campaigns, OPTIMIZER_MODES } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getSessionUser } from "@/lib/auth/session";
 import { tierLimits } from "@/lib/auth/tiers";
-import { waitMessage } from "@/lib/forms/form-state";
+import { UNREADABLE_FORM_MESSAGE, waitMessage } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 import { startJob } from "@/lib/jobs/start-job";
 import { limitUser } from "@/lib/auth/user-rate-limit";
 import { applyRecommendation, dismissRecommendation, rollBackRecommendation } from "@/lib/optimizer/daily/apply";
 import { optimizerUser } from "@/lib/optimizer/daily/jobs";
 import { OPTIMIZER_RATE_LIMITS } from "@/lib/optimizer/daily/rate-limits";
 
-/** Pages that show recommendations; an action returns to the one it came from. */
+/**
+ * Pages that show recommendations; an action returns to the one it came from.
+ * That page is read from the form, so each action checks it has a form before
+ * the session, and without one goes back to where a bad page name goes.
+ */
 const backTo = z
   .string()
   .regex(/^\/(dashboard|campaigns\/[0-9a-f-]{36})$/)
@@ -39,6 +44,7 @@ function done(page: string, query: Record<string, string>): never {
 
 /** "Apply": the recommendation's budget moves, made on Meta; the page then shows the changes' progress. */
 export async function applyRecommendationAction(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) done("/dashboard", { error: UNREADABLE_FORM_MESSAGE });
   const page = backTo.parse(formData.get("returnTo"));
   const user = await signedIn(page);
   const parsed = id.safeParse(formData.get("id"));
@@ -50,6 +56,7 @@ export async function applyRecommendationAction(formData: FormData): Promise<voi
 
 /** "Undo": every budget the recommendation changed goes back to what it was. */
 export async function rollBackRecommendationAction(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) done("/dashboard", { error: UNREADABLE_FORM_MESSAGE });
   const page = backTo.parse(formData.get("returnTo"));
   const user = await signedIn(page);
   const parsed = id.safeParse(formData.get("id"));
@@ -60,6 +67,7 @@ export async function rollBackRecommendationAction(formData: FormData): Promise<
 }
 
 export async function dismissRecommendationAction(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) done("/dashboard", { error: UNREADABLE_FORM_MESSAGE });
   const page = backTo.parse(formData.get("returnTo"));
   const user = await signedIn(page);
   const parsed = id.safeParse(formData.get("id"));
@@ -69,6 +77,7 @@ export async function dismissRecommendationAction(formData: FormData): Promise<v
 
 /** The campaign's optimizer setting; autopilot only on plans that include it. */
 export async function setOptimizerModeAction(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) done("/campaigns", { error: UNREADABLE_FORM_MESSAGE });
   const campaignId = id.safeParse(formData.get("campaignId"));
   const page = campaignId.success ? `/campaigns/${campaignId.data}` : "/campaigns";
   const user = await signedIn(page);

@@ -7,7 +7,8 @@ import { getSessionUser } from "@/lib/auth/session";
 import { QuotaExceeded } from "@/lib/creatives/quota";
 import { makeVariants, regenerate, startGeneration, type Started } from "@/lib/creatives/requests";
 import { CREATIVE_RATE_LIMITS } from "@/lib/creatives/rate-limits";
-import { fieldErrorsOf, formValues, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { fieldErrorsOf, formValues, UNREADABLE_FORM_MESSAGE, unreadableFormState, waitMessage, type FormState } from "@/lib/forms/form-state";
+import { isFormData } from "@/lib/forms/is-form-data";
 import { limitUser } from "@/lib/auth/user-rate-limit";
 
 export type GenerateState = FormState & { runId?: string; requestId?: string };
@@ -23,6 +24,7 @@ function refused(error: unknown, values?: Record<string, string>): GenerateState
 export async function generateAction(_previous: GenerateState, formData: FormData): Promise<GenerateState> {
   const user = await getSessionUser();
   if (!user) return { status: "error", message: "Your session has ended. Sign in again to continue." };
+  if (!isFormData(formData)) return unreadableFormState;
   const values = formValues(formData, FIELDS);
   const limited = await limitUser(CREATIVE_RATE_LIMITS.generatePerUser, user);
   if (!limited.success) return { status: "error", message: `That is a lot of requests at once. Try again in ${waitMessage(limited.retryAfterSeconds)}.`, values };
@@ -52,6 +54,7 @@ const id = z.uuid();
 async function rerun(make: (userId: string, id: string) => Promise<Started | null>, formData: FormData): Promise<never> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fstudio");
+  if (!isFormData(formData)) redirect(`/studio?error=${encodeURIComponent(UNREADABLE_FORM_MESSAGE)}`);
   const parsed = id.safeParse(formData.get("id"));
   let query = "missing=1";
   if (parsed.success) {
