@@ -12,7 +12,7 @@
 // (every connection flat out: the most the server does on this machine). Everything it
 // made is removed at the end, however the run ends.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, productionBuildExists, startNextServer } from "./next-server";
 import { runMode, type Page, type Visitor } from "./drive";
@@ -41,6 +41,9 @@ if (!productionBuildExists()) {
   console.error("No production build in .next. Run `npm run build` first: this bench measures what `next start` serves.");
   process.exit(1);
 }
+
+// The server, PostgreSQL and autocannon share this machine's cores: anything else running skews the figures.
+console.log(`${availableParallelism()} CPU cores, load average ${loadavg()[0]!.toFixed(2)} before the bench started (other work on this machine)`);
 
 try {
   const scratch = await createScratchDatabase("adpilot_bench_load", { adminUrl: option("url", DEFAULT_ADMIN_URL) });
