@@ -27,3 +27,13 @@ describe("rate limits when Redis fails", () => {
     expect((await new UpstashRateLimiter(redis, { ...rule, whenStoreFails: "refuse" }).limit("user-2")).success).toBe(false);
   });
 });
+
+describe("the refusal cache", () => {
+  it("never holds more than its bound", async () => {
+    const { BoundedMap } = await import("./upstash-store");
+    const cache = new BoundedMap<string, number>(3);
+    for (let i = 0; i < 10; i++) cache.set(`ip-${i}`, i);
+    expect(cache.size).toBeLessThanOrEqual(3);
+    expect(cache.get("ip-9")).toBe(9);
+  });
+});

@@ -51,8 +51,9 @@ export class UpstashRateLimiter implements RateLimiter {
       redis,
       limiter: Ratelimit.slidingWindow(rule.limit, `${rule.windowSeconds} s`),
       prefix: `rl:${rule.name}`,
-      // Refusals are cached per instance so a flood does not become a flood of Redis calls.
-      ephemeralCache: new Map(),
+      // Refusals are cached per instance so a flood does not become a flood of Redis calls;
+      // bounded, because the SDK forgets an entry only when its identifier comes back.
+      ephemeralCache: new BoundedMap(REFUSAL_CACHE_ENTRIES),
       // The SDK answers "allowed" after this long; we then apply the rule's own choice.
       timeout: STORE_TIMEOUT_MS,
     });
@@ -89,5 +90,18 @@ export class UpstashRateLimiter implements RateLimiter {
 }
 
 const STORE_TIMEOUT_MS = 1000;
+const REFUSAL_CACHE_ENTRIES = 10_000;
+
+/** A Map that starts over when full: an attacker rotating addresses cannot grow it without end. */
+export class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly maxEntries: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (!this.has(key) && this.size >= this.maxEntries) this.clear();
+    return super.set(key, value);
+  }
+}
 /** What a refused caller is told to wait while the store is down. */
 const STORE_RETRY_SECONDS = 30;

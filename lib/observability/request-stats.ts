@@ -51,7 +51,9 @@ export function summarizeRequests(windowMs: number, now = Date.now()): RequestSu
   const byRoute = new Map<string, number[]>();
   for (const sample of recent) {
     const key = `${sample.method} ${sample.route}`;
-    byRoute.set(key, [...(byRoute.get(key) ?? []), sample.ms]);
+    const values = byRoute.get(key);
+    if (values) values.push(sample.ms);
+    else byRoute.set(key, [sample.ms]);
   }
   const errors = recent.filter((sample) => sample.status >= 500).length;
   const all = recent.map((sample) => sample.ms).sort((a, b) => a - b);

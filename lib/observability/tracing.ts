@@ -1,7 +1,7 @@
 import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { BasicTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { AlwaysOnSampler, BasicTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { InternalTracePropagator } from "./internal-propagator";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { recordRequest } from "./request-stats";
@@ -51,6 +51,8 @@ export function startTracing(): void {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   // Next.js hands the proxy pass's trace context to the render pass through request
   // headers; with a propagator both passes, and so their log lines, share one request id.
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new RequestMetricsProcessor()] }));
+  // Only our own hop is trusted (a caller's traceparent is ignored), and every span is
+  // recorded whatever a parent says, so no request can opt out of the access log.
+  propagation.setGlobalPropagator(new InternalTracePropagator());
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new RequestMetricsProcessor()] }));
 }

@@ -64,4 +64,20 @@ describe("operator alerts", () => {
       await sink.close();
     }
   });
+
+  it("retries an alert whose webhook could not be reached at all", async () => {
+    const broken = `test.unreachable-${crypto.randomUUID().slice(0, 6)}`;
+    await db.insert(jobRuns).values([finished(broken, "failed", 30), finished(broken, "failed", 20), finished(broken, "failed", 10)]);
+    const sink = await serve(async () => new Response("ok"));
+    try {
+      settings.webhook = "http://127.0.0.1:9/hook";
+      await expect(sendAlerts()).rejects.toThrow();
+      expect(await kv().get(`ops:alert:failing:${broken}`)).toBeNull();
+      settings.webhook = `${sink.url}/hook`;
+      expect((await sendAlerts()).sent).toContain(`failing:${broken}`);
+    } finally {
+      settings.webhook = undefined;
+      await sink.close();
+    }
+  });
 });

@@ -36,7 +36,8 @@ export async function currentAlerts(): Promise<Alert[]> {
   if (rate && rate.total >= MIN_RUNS && rate.failed / rate.total > ERROR_RATE_THRESHOLD) {
     alerts.push({ key: "error-rate", text: `${rate.failed} of ${rate.total} job runs failed in the last 5 minutes (${((rate.failed / rate.total) * 100).toFixed(1)}%).` });
   }
-  // Requests are this instance's own (the checking job runs on one of them): 5xx answers over all answers.
+  // Requests are this process's own (the checking job runs in one of them): right for a single
+  // self-hosted server; on Vercel the checking instance mostly sees job deliveries (README).
   const requests = summarizeRequests(5 * 60 * 1000);
   if (requests.requests >= MIN_RUNS && requests.errorRate > ERROR_RATE_THRESHOLD) {
     alerts.push({ key: "http-error-rate", text: `${requests.errors} of ${requests.requests} requests failed with a server error in the last 5 minutes (${(requests.errorRate * 100).toFixed(1)}%).` });
@@ -56,16 +57,18 @@ export async function sendAlerts(fetchImpl: typeof fetch = fetch): Promise<{ sen
     logger.warn("ops.alert", { alert: alert.key, text: alert.text });
     if (!env.ALERT_WEBHOOK_URL) continue;
     if (!(await kv().set(`ops:alert:${alert.key}`, Date.now(), { ttlSeconds: REPEAT_SECONDS, ifAbsent: true }))) continue;
-    const response = await fetchImpl(env.ALERT_WEBHOOK_URL, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: `AdPilot: ${alert.text}` }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) {
-      // Let the next check try again rather than staying quiet for 30 minutes.
+    try {
+      const response = await fetchImpl(env.ALERT_WEBHOOK_URL, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: `AdPilot: ${alert.text}` }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`alert webhook answered ${response.status}`);
+    } catch (error) {
+      // Refused, timed out or unreachable: let the next check try again rather than staying quiet for 30 minutes.
       await kv().delete(`ops:alert:${alert.key}`);
-      throw new Error(`alert webhook answered ${response.status}`);
+      throw error;
     }
     sent.push(alert.key);
   }
