@@ -1,11 +1,11 @@
-import { context } from "@opentelemetry/api";
+import { context, ROOT_CONTEXT, trace, TraceFlags } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
 import { afterAll, describe, expect, it } from "vitest";
 import { currentLogFields, withLogContext } from "./log-context";
 import { metrics } from "./metrics";
 import { summarizeRequests } from "./request-stats";
-import { RequestMetricsProcessor } from "./tracing";
+import { RequestMetricsProcessor, RequestSpanSampler } from "./tracing";
 
 const contextManager = new AsyncLocalStorageContextManager().enable();
 context.setGlobalContextManager(contextManager);
@@ -52,6 +52,21 @@ describe("log fields", () => {
       const fields = withLogContext({ runId: "run-1" }, () => withLogContext({ step: "page-2" }, () => currentLogFields()));
       expect(fields).toEqual({ requestId: span.spanContext().traceId, runId: "run-1", step: "page-2" });
       span.end();
+    });
+  });
+});
+
+describe("the sampler", () => {
+  it("records every request span, even under an unsampled parent, and no inner span, which still carries the request id", () => {
+    const sampled = new BasicTracerProvider({ sampler: new RequestSpanSampler(), spanProcessors: [] }).getTracer("next.js");
+    const unsampledParent = trace.setSpanContext(ROOT_CONTEXT, { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: TraceFlags.NONE });
+    sampled.startActiveSpan("GET", { attributes: { "next.span_type": "BaseServer.handleRequest" } }, unsampledParent, (request) => {
+      expect(request.isRecording()).toBe(true);
+      const inner = sampled.startSpan("render", { attributes: { "next.span_type": "AppRender.getBodyResult" } });
+      expect(inner.isRecording()).toBe(false);
+      expect(inner.spanContext().traceId).toBe(request.spanContext().traceId);
+      inner.end();
+      request.end();
     });
   });
 });

@@ -1,6 +1,6 @@
-import { context, propagation, trace } from "@opentelemetry/api";
+import { type Attributes, context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { AlwaysOnSampler, BasicTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { BasicTracerProvider, type ReadableSpan, type Sampler, SamplingDecision, type SamplingResult, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { InternalTracePropagator } from "./internal-propagator";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
@@ -40,6 +40,22 @@ export class RequestMetricsProcessor implements SpanProcessor {
   async shutdown(): Promise<void> {}
 }
 
+/**
+ * Records the request spans and nothing else, whatever a parent says: every
+ * request is timed and logged (no caller can opt out), while the dozens of
+ * inner spans Next.js opens per render stay non-recording, which keeps their
+ * cost near zero yet still carries the trace id that is our request id.
+ */
+export class RequestSpanSampler implements Sampler {
+  shouldSample(_context: unknown, _traceId: string, _name: string, _kind: unknown, attributes: Attributes): SamplingResult {
+    return { decision: attributes["next.span_type"] === REQUEST_SPAN ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD };
+  }
+
+  toString(): string {
+    return "RequestSpanSampler";
+  }
+}
+
 const statusClass = (status: number) => (status >= 100 ? `${Math.floor(status / 100)}xx` : "unknown");
 
 const started = globalThis as typeof globalThis & { __adpilotTracing?: boolean };
@@ -51,8 +67,7 @@ export function startTracing(): void {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   // Next.js hands the proxy pass's trace context to the render pass through request
   // headers; with a propagator both passes, and so their log lines, share one request id.
-  // Only our own hop is trusted (a caller's traceparent is ignored), and every span is
-  // recorded whatever a parent says, so no request can opt out of the access log.
+  // Only our own hop is trusted (a caller's traceparent is ignored).
   propagation.setGlobalPropagator(new InternalTracePropagator());
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new RequestMetricsProcessor()] }));
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ sampler: new RequestSpanSampler(), spanProcessors: [new RequestMetricsProcessor()] }));
 }
