@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { percentile } from "@/lib/observability/percentile";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "adpilot-bench-"));
 // Set before the app's modules load, so lib/env reads them (a bench run is its own process).
@@ -24,7 +25,7 @@ const { startGenAiEmulator } = await import("@/emulators/google-genai");
 type Stats = { median: number; p95: number; runs: number };
 const stats = (samples: number[]): Stats => {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!, runs: sorted.length };
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: percentile(sorted, 0.95)!, runs: sorted.length };
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 

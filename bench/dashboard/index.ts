@@ -1,6 +1,7 @@
 // npm run bench:dashboard — p50/p95 of each dashboard query on PostgreSQL for a user
 // with 1,000 campaigns × 365 days. Creates a scratch database next to the one named by
 // --url (default: local Postgres), migrates it, seeds it, measures, and drops it.
+import { percentile } from "@/lib/observability/percentile";
 import { runExitHooks } from "../support/on-exit";
 import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/scratch-database";
 import { seedCampaignHistory } from "../support/seed-analytics";
@@ -56,7 +57,6 @@ try {
   const [{ count }] = (await rows<{ count: string }>(sql`select count(*)::text as count from performance_analytics where user_id = ${userId}`)) as [{ count: string }];
   console.log(`Seeded ${count} performance rows for ${campaignCount} campaigns (+ a second tenant) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`);
 
-  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)]!;
   async function measure(fn: () => Promise<unknown>) {
     for (let i = 0; i < 5; i++) await fn(); // warm-up: plan cache, buffers, JIT
     const samples: number[] = [];
@@ -66,7 +66,7 @@ try {
       samples.push(performance.now() - started);
     }
     samples.sort((a, b) => a - b);
-    return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+    return { p50: percentile(samples, 0.5)!, p95: percentile(samples, 0.95)! };
   }
 
   const results: Array<{ query: string; days: number; p50: number; p95: number }> = [];

@@ -1,7 +1,8 @@
+import { percentile as nearestRank } from "@/lib/observability/percentile";
 import type { ModeResult, Page } from "./drive";
 
-/** Nearest-rank percentile of an ascending list. */
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)]!);
+/** NaN for a page with no samples, which the table prints as "-". */
+const percentile = (sorted: number[], p: number) => nearestRank(sorted, p) ?? NaN;
 const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(0)).padStart(7);
 
 export type Summary = { requests: number; p50: number; p95: number; p99: number; perSecond: number; errors: number };

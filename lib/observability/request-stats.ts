@@ -1,3 +1,5 @@
+import { percentile } from "./percentile";
+
 /**
  * The last requests this server instance answered, kept in a fixed ring so the
  * Operations page and the alert check can ask "p95 and error rate over the last
@@ -38,12 +40,6 @@ export type RequestSummary = {
   p95Ms: number | null;
   slowest: Array<{ route: string; requests: number; p95Ms: number }>;
 };
-
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
 /** Latency and 5xx rate of the requests answered in the last `windowMs`. */
 export function summarizeRequests(windowMs: number, now = Date.now()): RequestSummary {
