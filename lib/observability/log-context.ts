@@ -16,7 +16,7 @@ export function withLogContext<T>(context: LogContext, fn: () => T): T {
 }
 
 /** The id of the request being served, or undefined outside one (jobs on the embedded dispatcher, scripts). */
-export function currentRequestId(): string | undefined {
+function currentRequestId(): string | undefined {
   const spanContext = trace.getActiveSpan()?.spanContext();
   return spanContext && spanContext.traceId !== "00000000000000000000000000000000" ? spanContext.traceId : undefined;
 }
